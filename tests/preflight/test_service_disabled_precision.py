@@ -75,7 +75,43 @@ def test_a_unit_the_package_ships_disabled_in_the_uninstall_mode_is_quiet() -> N
     assert codes_at({"install.sh": body, "systemd/agent-z.service": unit}, DISABLED) == []
 
 
+def test_a_remove_flag_set_by_an_option_is_the_uninstall_mode() -> None:
+    # nginx-ui: ``--remove`` sets REMOVE='1'; ``[[ "$REMOVE" -eq '1' ]] && remove_nginx_ui``
+    lines = (
+        f"{_WRITE_UNIT}",
+        "remove_agent() {",
+        "  systemctl disable agent",
+        "  exit 0",
+        "}",
+        "[[ \"$REMOVE\" -eq '1' ]] && remove_agent",
+        "systemctl enable agent",
+    )
+    assert _installer(*lines) == []
+
+
+def test_a_yes_to_remove_is_the_uninstall_mode() -> None:
+    # Nyr/openvpn-install: ``read -p "… remove OpenVPN? [y/N]: " remove`` then ``if [[ "$remove" =~ ^[yY]$ ]]``
+    lines = (
+        'read -p "Remove? [y/N]: " remove',
+        'if [[ "$remove" =~ ^[yY]$ ]]; then',
+        "  systemctl disable --now agent.service",
+        "  rm -f /etc/systemd/system/agent.service",
+        "fi",
+    )
+    assert _installer(*lines) == []
+
+
 # -- near-misses: still reported ---------------------------------------------------------------------------------
+
+
+def test_a_flag_with_more_to_its_name_than_remove_is_no_uninstall_mode() -> None:
+    # ``REMOVE_OLD`` takes away a part the upgrade replaces; a "no" answer is no removal either
+    lines = (
+        f"{_WRITE_UNIT}",
+        '[ "$REMOVE_OLD" = 1 ] && systemctl disable agent',
+        'if [[ "$remove" =~ ^[nN]$ ]]; then systemctl disable agent; fi',
+    )
+    assert _installer(*lines) == [3, 4]
 
 
 def test_the_operating_systems_service_in_an_uninstall_is_still_reported() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import drops_database
+from shipgate.preflight.config_management.model import UNKNOWN as CONFIGURED
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command
 from shipgate.preflight.kept_copies import backup_step, backup_survives, set_aside_copy
@@ -71,6 +72,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     name = word.expands[0] if word.expands else "?"
     if f"exists:{name}" in command.conditions:
         return None
+    if name == CONFIGURED:
+        return None  # ``#{node['x']['path']}`` in a Chef ``bash`` resource: the agent's attribute, no shell variable
     bindings = script.bindings(name)
     if not bindings and name in _SNAPD_DIRS and is_snap_script(script.path):
         return None  # snapd sets $SNAP_COMMON & co to the snap's own directories for its hooks and apps
