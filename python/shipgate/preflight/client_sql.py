@@ -22,8 +22,13 @@ _CLIENT_OPTIONS = {
     "mariadb": ("-e", "--execute"),
 }
 _PRINTERS = frozenset({"echo", "printf"})
-# A statement (the text's start or after a ``;``) that drops a database, or a schema with everything in it.
-_DROP = re.compile(r"(?:^|;)\s*drop\s+(?:database|schema)\b", re.I)
+# A statement (the text's start or after a ``;``) that drops a database, or a schema with everything in it, and
+# the name it drops.
+_DROP = re.compile(r"(?:^|;)\s*drop\s+(?:database|schema)\b(?:\s+if\s+exists)?\s*([\w$.{}`\"'-]*)", re.I)
+# MySQL's and MariaDB's stock ``test`` database, open to anonymous users: the secure-installation step every
+# installer copies (``DROP DATABASE IF EXISTS test; DELETE FROM mysql.db WHERE Db='test' …``) drops it on a new
+# server, where it holds nothing of the product's.
+_STOCK_TEST = "test"
 # A statement that creates a database, and the name it gives it.
 _CREATE = re.compile(r"(?:^|;)\s*create\s+database\s+(?:if\s+not\s+exists\s+)?([\w$.{}`-]+)", re.I)
 
@@ -92,7 +97,11 @@ def sql_passwords(command: Command) -> Iterator[tuple[int, str]]:
 
 def drops_database(command: Command) -> bool:
     """Whether ``command`` gives a database client SQL that drops a database or schema."""
-    return any(_DROP.search(_statements(text)) for text in _given_texts(command))
+    return any(
+        m.group(1).strip("`\"'").lower() != _STOCK_TEST
+        for text in _given_texts(command)
+        for m in _DROP.finditer(_statements(text))
+    )
 
 
 def created_databases(command: Command) -> frozenset[str]:

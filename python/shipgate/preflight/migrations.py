@@ -820,6 +820,18 @@ def _first_init(path: str) -> bool:
     return "docker-entrypoint-initdb.d/" in "/" + path
 
 
+# An SQL file named as the first load of a new database: ``init.sql``, ``init_schema.sql``, ``init-db/01-init.sql``.
+_INIT_LOAD = re.compile(r"(?i)(?:^|[^a-z])(?:init|initial|initialise|initialize|initdb)(?:[^a-z]|$)")
+
+
+def _init_load(sql_file: str) -> bool:
+    """The client loads a file named as a new database's initial schema that the package does not hold, so its
+    statements cannot be read (openreplay's ``psql -f init_schema.sql`` when not migrating, DataHub's ``mariadb <
+    /tmp/init-final.sql`` made from ``/init.sql``): it creates the database, it does not migrate an existing one.
+    A file the package holds is read by its statements instead (``migration_history.is_initial_schema``)."""
+    return bool(_INIT_LOAD.search(posixpath.basename(sql_file)))
+
+
 def runs(ctx: Context) -> Iterator[MigrationRun]:
     for text in ctx.of_kind(Kind.CONFIG):  # a compose service that migrates when it starts
         embedded = text.path in ctx.parsed.embedded_lines  # its ``sh -c`` scripts are read with the scripts below
@@ -870,6 +882,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
             )
+            if target is None and _init_load(written):
+                continue
             sql = ctx.parsed.sql.get(target) if target else None
             yield MigrationRun(path, command, written, target, False, locked or (sql is not None and sql.locked))
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import drops_database
+from shipgate.preflight.config_management.model import UNKNOWN as CONFIGURED
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command
 from shipgate.preflight.kept_copies import backup_step, backup_survives, set_aside_copy
+from shipgate.preflight.own_unit_removal import own_unit_removed, removed_packages
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NEVER, NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
@@ -24,6 +27,7 @@ from shipgate.preflight.shell.phases import removal_script
 from shipgate.preflight.shell.reaching import never_empty
 from shipgate.preflight.shell.refilled import refilled
 from shipgate.preflight.shell.temporary_dirs import fresh_temporary, whole_variable
+from shipgate.preflight.systemd import package_units
 from shipgate.preflight.volume_prune import deletes_stack_data, found_and_deleted, prunes_volumes
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
@@ -68,6 +72,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
     name = word.expands[0] if word.expands else "?"
     if f"exists:{name}" in command.conditions:
         return None
+    if name == CONFIGURED:
+        return None  # ``#{node['x']['path']}`` in a Chef ``bash`` resource: the agent's attribute, no shell variable
     bindings = script.bindings(name)
     if not bindings and name in _SNAPD_DIRS and is_snap_script(script.path):
         return None  # snapd sets $SNAP_COMMON & co to the snap's own directories for its hooks and apps
@@ -345,26 +351,14 @@ _PROTECTION_TOOLS = frozenset(
 )
 
 
-# A package manager's removal verbs, and the protection packages whose removal switches the protection off
-# (``apt remove --purge nginx apache2 ufw``: the host firewall goes with its package).
-_REMOVALS = {
-    "apt": frozenset({"remove", "purge"}),
-    "apt-get": frozenset({"remove", "purge"}),
-    "yum": frozenset({"remove", "erase"}),
-    "dnf": frozenset({"remove", "erase"}),
-    "zypper": frozenset({"remove", "rm"}),
-    "apk": frozenset({"del"}),
-}
+# The protection packages whose removal switches the protection off (``apt remove --purge nginx apache2 ufw``: the
+# host firewall goes with its package).
 _PROTECTION_PACKAGES = frozenset({"firewalld", "ufw", "apparmor", "auditd", "nftables"})
 
 
 def _removed_protection(command: Command) -> str | None:
     """The protection package a package manager's removal takes away (``apt-get purge -y ufw``), else None."""
-    verbs = _REMOVALS.get(command.name or "")
-    args = [w.text for w in operands(command)] if verbs else []
-    if not args or args[0] not in (verbs or ()):
-        return None
-    return next((a for a in args[1:] if a in _PROTECTION_PACKAGES), None)
+    return next((a for a in removed_packages(command) if a in _PROTECTION_PACKAGES), None)
 
 
 def _protection(command: Command) -> str | None:
@@ -524,13 +518,23 @@ def _switched_back_on(
     return any(c.function == command.function for c in later) or not stops
 
 
+@dataclass(frozen=True)
+class _Units:
+    """The units the package brings (:func:`systemd.package_units`) and those the script enables."""
+
+    package: set[str]
+    enabled: set[str]
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     # An image build's RUN steps delete files only in the image being made, which holds none of the target's data
     # (no volume is mounted while it builds); what they reach over the network (a database) is the target's.
     builds = {text.path for text in ctx.of_kind(Kind.DOCKERFILE)}
+    brought = package_units(ctx)
     for path, script in steps(ctx):
         backup = _has_backup(script)
         enabled = _last_enabled(script)
+        units = _Units(brought, set(enabled))
         places = {id(c): place for place, c in enumerate(script.commands)}
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
         for command in read_through_runners(script):
@@ -538,7 +542,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if not on_removal_only(command) and NEVER not in command.conditions:
                 # a command read through a runner is not one of the script's own: last on its line
                 place = places.get(id(command), len(places))
-                yield from _command_findings(path, script, command, backup, (enabled, place), image=path in builds)
+                yield from _command_findings(
+                    path, script, command, backup, (enabled, place), image=path in builds, units=units
+                )
 
 
 def _rm_findings(path: str, script: Script, command: Command, backup: bool, image: bool) -> Iterator[Finding]:
@@ -715,6 +721,7 @@ def _command_findings(
     enabled: tuple[dict[str, list[tuple[int, Command]]], int],
     *,
     image: bool,
+    units: _Units,
 ) -> Iterator[Finding]:
     if command.name == "rm" and _recursive(command):
         yield from _rm_findings(path, script, command, backup, image)
@@ -755,6 +762,7 @@ def _command_findings(
         and not _switched_back_on(unit, command, enabled[0], script, enabled[1])
         and not on_removal_only(command)
         and not removal_script(path)  # uninstall.sh, purge.sh: the service goes with the product
+        and not own_unit_removed(unit, command, script, units.package, units.enabled)  # the uninstall's own unit
     ):
         yield at_command(
             "preflight.service_disabled",

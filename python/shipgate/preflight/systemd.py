@@ -104,17 +104,28 @@ def _unit(name: str) -> str:
     return name if name.endswith(_UNIT_SUFFIXES) else f"{name}.service"
 
 
-def _known_units(ctx: Context) -> set[str]:
-    """The inventory's units, plus the units the package brings: unit files it ships, their ``Alias=``
-    names, and unit files its scripts write (``cat <<EOF | tee /etc/systemd/system/x.service``)."""
-    assert ctx.inventory is not None
+def package_units(ctx: Context) -> set[str]:
+    """The units the package brings: unit files it ships, their ``Alias=`` names, unit files its scripts write
+    (``cat <<EOF | tee /etc/systemd/system/x.service``) and the init scripts it ships (as ``NAME.service``)."""
     shipped = {path.rsplit("/", 1)[-1] for path in (f.path for f in ctx.manifest.files)}
     aliases = {a for unit in ctx.parsed.units.values() for s in unit.get("Alias", "Install") for a in s.value.split()}
     written = {u for script in ctx.parsed.scripts.values() for c in script.commands for u in _written_units(c)}
     parsed = {unit.name for unit in ctx.parsed.units.values()}
     package = {u for u in shipped | parsed | aliases | written if u.endswith(_UNIT_SUFFIXES)}
-    init = _shipped_init_units(f.path for f in ctx.manifest.files)
-    return {*(_unit(u) for u in ctx.inventory.units), *package, *init}
+    return {*package, *_shipped_init_units(f.path for f in ctx.manifest.files)}
+
+
+def among_units(unit: str, units: set[str]) -> bool:
+    """Whether ``unit`` (``x``, ``x.service``, an instance ``x@eth0.service``) is one of ``units`` or an instance
+    of a template among them."""
+    full = _unit(unit)
+    return full in units or _template(full) in units
+
+
+def _known_units(ctx: Context) -> set[str]:
+    """The inventory's units, plus the units the package brings (:func:`package_units`)."""
+    assert ctx.inventory is not None
+    return {*(_unit(u) for u in ctx.inventory.units), *package_units(ctx)}
 
 
 def _written_units(command: Command) -> Iterator[str]:
@@ -143,7 +154,7 @@ def _template(unit: str) -> str | None:
 
 
 def _missing(unit: str, known: set[str], inventory_units: tuple[str, ...]) -> tuple[str, list[str]] | None:
-    if unit in known or _template(unit) in known:
+    if among_units(unit, known):
         return None
     candidates = [_unit(u) for u in inventory_units]
     return unit, difflib.get_close_matches(unit, candidates, n=1, cutoff=0.6)

@@ -153,19 +153,27 @@ NEVER = "never"
 # ``USE_SUDO``, which the file defaults to ``never``; shell.operator_options): not taken by default.
 OPTED_IN = "opted-in"
 NOT_UNINSTALL = "not-uninstall"
-_UNINSTALL_FLAG = re.compile(r"""^["']?\$\{?(?:[A-Za-z]\w*_)?(?:un|de)install(?:_[A-Za-z]\w*)?\}?["']?$""", re.I)
+# The flag: ``$UNINSTALL``, ``$do_uninstall``, ``$UNINSTALL_ALL``; or, by itself, ``$REMOVE`` / ``$purge`` (nginx-ui's
+# ``--remove`` sets ``REMOVE='1'``; Nyr's openvpn-install reads the answer to "remove OpenVPN?" into ``remove``).
+_UNINSTALL_FLAG = re.compile(
+    r"""^["']?\$\{?(?:(?:[A-Za-z]\w*_)?(?:un|de)install(?:_[A-Za-z]\w*)?|remove|purge)\}?["']?$""", re.I
+)
 _SET = frozenset({"true", "yes", "y", "1", "on"})
+_YES = re.compile(r"""^["']?\^(?:\[[yY]{1,2}\]|[yY])""")  # ``=~ ^[yY]$``: the operator answered yes
 
 
 def _flag_set(node: Node) -> bool:
-    """``[ "$UNINSTALL" = "true" ]``, ``[[ $uninstall == 1 ]]``, ``[ -n "$UNINSTALL" ]``: the uninstall flag is on."""
+    """``[ "$UNINSTALL" = "true" ]``, ``[[ $uninstall == 1 ]]``, ``[[ "$REMOVE" -eq '1' ]]``, ``[ -n "$UNINSTALL" ]``,
+    ``[[ "$remove" =~ ^[yY]$ ]]``: the uninstall flag is on."""
     kind, named = node.type, node.named_children
     if kind in ("test_command", "redirected_statement") and len(named) == 1:
         return _flag_set(named[0])
     words = [text(c) for c in node.children] if kind in ("binary_expression", "unary_expression") else []
     if kind == "command" and named and text(named[0]) in ("test", "["):
         words = [text(c) for c in named[1:] if text(c) != "]"]
-    if len(words) == 3 and words[1] in ("=", "=="):
+    if len(words) == 3 and words[1] == "=~":
+        return bool(_UNINSTALL_FLAG.match(words[0])) and bool(_YES.match(words[2]))
+    if len(words) == 3 and words[1] in ("=", "==", "-eq"):
         subject, value = (words[0], words[2]) if _UNINSTALL_FLAG.match(words[0]) else (words[2], words[0])
         return bool(_UNINSTALL_FLAG.match(subject)) and value.strip("\"'").lower() in _SET
     return len(words) == 2 and words[0] == "-n" and bool(_UNINSTALL_FLAG.match(words[1]))

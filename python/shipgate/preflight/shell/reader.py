@@ -962,8 +962,10 @@ class _Reader:
         return self.counts_versions and ctx.function is None
 
     def _and_conditions(self, left: Node, ctx: _Ctx) -> tuple[str, ...]:
-        """What ``left && right`` tells of ``right``: an existence test, a test of the action, a removal branch."""
+        """What ``left && right`` tells of ``right``: an existence test, a test of the action, a removal branch, the
+        installer's uninstall mode (``[[ "$REMOVE" -eq '1' ]] && remove_nginx_ui``)."""
         found = _existence_tests([left]) + action_conditions([left], numeric=self._numeric(ctx))
+        found = (*found, UNINSTALL) if uninstall_test([left]) else found
         return (*found, REMOVAL) if self._removal_branches([left], ctx)[0] else found
 
     def _removal_branches(self, conds: list[Node], ctx: _Ctx) -> tuple[bool, bool]:
