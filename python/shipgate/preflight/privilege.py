@@ -400,6 +400,14 @@ def _extracts_into(args: list[str]) -> str | None:
 # firmware flash.
 _CLUSTER_TOOLS = frozenset({"pg_createcluster", "pg_dropcluster", "pg_upgradecluster", "pg_renamecluster"})
 _CERTBOT_ISSUES = frozenset({"certonly", "renew", "run", "install", "delete", "revoke", "reconfigure"})
+# certbot's other subcommands (certbot(1)); with none of them certbot runs ``run`` (obtain and install).
+_CERTBOT_OTHERS = frozenset(
+    {"certificates", "enhance", "register", "unregister", "update_account", "show_account", "rollback", "plugins"}
+    | {"update_symlinks", "config_changes", "help"}
+)
+# Options that make a certbot call with no subcommand obtain a certificate: an installer or authenticator plugin,
+# or the domains to issue for (``certbot --nginx -d example.org`` is ``certbot run``).
+_CERTBOT_RUN_OPTIONS = frozenset({"--nginx", "--apache", "--standalone", "--webroot", "-d", "--domains", "--domain"})
 _ACME_FILES = ("--key-file", "--fullchain-file", "--cert-file", "--ca-file")
 
 
@@ -448,6 +456,14 @@ def _pdbedit_changes(arg: str) -> bool:
     return bool(_bundled(arg) & _PDBEDIT_CHANGES) or arg.partition("=")[0] in _PDBEDIT_LONG_CHANGES
 
 
+def _certbot_issues(args: list[str]) -> bool:
+    """certbot obtains, renews or removes a certificate: a subcommand that does, or no subcommand with a plugin or
+    domain option (the default ``run``; ``certbot --version`` or ``certbot certificates`` does not)."""
+    if any(a in _CERTBOT_ISSUES for a in args):
+        return True
+    return not any(a in _CERTBOT_OTHERS for a in args) and any(a in _CERTBOT_RUN_OPTIONS for a in args)
+
+
 def _system_tool(name: str, args: list[str]) -> str | None:
     """Why a system administration tool needs root: a cluster tool (not ``pg_upgradecluster --check``; Red Hat's
     ``postgresql-setup --initdb``/``--upgrade``), ``sysupgrade`` (not ``-T``, which only tests the image),
@@ -465,11 +481,7 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return "sysupgrade flashes the firmware"
     if name == "grubby" and grubby_changes(args):
         return "grubby changes the boot loader's entries under /boot"
-    if (
-        name == "certbot"
-        and any(a in _CERTBOT_ISSUES for a in args)
-        and not any(a.startswith("--config-dir") for a in args)
-    ):
+    if name == "certbot" and _certbot_issues(args) and not any(a.startswith("--config-dir") for a in args):
         return "certbot writes /etc/letsencrypt"
     if name == "smbpasswd" and any(_bundled(a) & _SMBPASSWD_ROOT_OPTIONS for a in args):
         return "smbpasswd changes another account in Samba's password database"
@@ -983,6 +995,8 @@ def sudo_account(line: str) -> str | None:
             return rest[j + 1]
         if word.startswith("--user="):
             return word.partition("=")[2]
+        if re.fullmatch(r"-[A-Za-z]*u", word) and j + 1 < len(rest):
+            return rest[j + 1]  # ``sudo -iu ACCOUNT``: a cluster whose last letter takes the next word (getopt)
         if re.fullmatch(r"-[A-Za-z]*u\S+", word) and not word.startswith("--"):
             return word.partition("u")[2]
         j += 2 if word in _SUDO_VALUE_OPTIONS else 1

@@ -277,7 +277,7 @@ def _leading_options(name: str, words: list[Word]) -> list[str]:
             value_next = False
         elif value.startswith("-") and value not in ("-", "--"):
             options.append(value)
-            value_next = value in takes_value
+            value_next = _takes_next(value, takes_value)
         else:
             break
     return options
@@ -286,6 +286,20 @@ def _leading_options(name: str, words: list[Word]) -> list[str]:
 # A long option whose attached value is known only at run time (``--preserve-env=$SETUP_ENVS``): the word's known
 # start is the option and its ``=``, so the word is that option with its value, not the wrapped command.
 _LONG_OPTION_START = re.compile(r"--[A-Za-z][\w-]*=")
+
+
+def _takes_next(option: str, takes_value: frozenset[str]) -> bool:
+    """The word after ``option`` is its value: an option that takes one, or a cluster of short options whose
+    first value-taking letter is its last (getopt(3): ``sudo -iu www-data cmd`` is ``-i -u www-data``; in
+    ``-up`` the ``p`` would be -u's value, nothing taken from the next word)."""
+    if option in takes_value:
+        return True
+    if option.startswith("--") or len(option) < 3 or not option[1:].isalnum():
+        return False
+    for at, letter in enumerate(option[1:], start=1):
+        if f"-{letter}" in takes_value:
+            return at == len(option) - 1
+    return False
 
 
 def _option_text(word: Word) -> str:
@@ -325,7 +339,7 @@ def _skip_options(out: Unwrapped, name: str) -> bool:
             continue
         if not value.startswith("-") or value == "-":
             break
-        i += 2 if (value in takes_value or (len(value) == 2 and value in takes_value)) else 1
+        i += 2 if _takes_next(value, takes_value) else 1
     i += _OPERANDS.get(name, 0)
     if i >= len(rest):
         out.words = out.words[:1]  # "sudo -v", "sudo -i": the wrapper is the whole command
