@@ -15,14 +15,11 @@ def handed_over_at(script: Script) -> int | None:
     for check in sorted(script.root_checks, key=lambda c: c.line):
         if check.kind != "hands_over":
             continue
-        if any(_in_branch(c, check.line) and c.function is None for c in script.commands):
+        # the first command from the check's line on is the check's own (its test or its branch's first step)
+        first = min((c for c in script.commands if c.line >= check.line), key=lambda c: c.line, default=None)
+        if first is not None and first.function is None:
             return check.line
     return None
-
-
-def _in_branch(command: Command, line: int) -> bool:
-    """A command of the check's non-root branch (the branch follows the check's own line)."""
-    return command.line >= line and "not-root" in command.conditions
 
 
 def runs_as_root_after(command: Command, handed: int | None) -> bool:
