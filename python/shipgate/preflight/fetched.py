@@ -875,13 +875,15 @@ def _copied_over(command: Command, source: _Taint) -> bool:
 
 def _placed(command: Command, source: _Taint, reported: set[int], checked: Callable[[_Taint], bool]) -> Iterator[Run]:
     """A fetched file moved, copied or linked into a ``bin`` directory, or copied or linked under ``/etc``, ``/usr``,
-    ``/opt``…, with no check since its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
+    ``/opt``…, or a fetched tree copied over a web root, with no check since its fetch (once per fetch:
+    ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     kept = _configuration(into, source) or _data(into, source)
     placed = command.name in ("cp", "ln", "mv") and _INSTALLED_INTO.match(into) and not _SHARED_DATA.match(into)
     placed = placed and not kept
     # a path of an unpacked archive or a checkout moved into where the product runs from (``mv go /opt/go``)
-    placed = placed or (source.directory and _PRODUCT_DIR.match(into) is not None and not kept)
+    product = _PRODUCT_DIR.match(into) or _WEB_ROOT.match(into)
+    placed = placed or (source.directory and product is not None and not kept)
     on_path = _BIN_FILE.search(into) or _bin_directory(into) or _moves_a_bin(command)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
@@ -1334,7 +1336,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
     stream: tuple[Command, _Taint] | None = None  # the last fetched file decompressed onto a pipe
 
-    fail_open = FailOpen(script, lambda c: c.name in VERIFIERS)
+    fail_open = FailOpen(script, lambda c: c.name in VERIFIERS, runners)
     printers = path_printers(script)
     echoing = echoing_ends(script)
     results = global_results(script)

@@ -22,6 +22,7 @@ from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
 from shipgate.preflight.postfix_steps import postfix_step
 from shipgate.preflight.reboot import grubby_changes
+from shipgate.preflight.rerun_as_root import handed_over_at, runs_as_root_after
 from shipgate.preflight.runner_owners import owner_follows_runner
 from shipgate.preflight.runners import installed_payload, is_served_elsewhere, run_by_system
 from shipgate.preflight.scriptlet_evidence import run_by_package_manager
@@ -1065,11 +1066,13 @@ def _escalations(
     """sudo/su/doas a script runs to gain root, outside the steps only a removal runs. In a script that exits unless
     it runs as root (a uid check that requires root), ``sudo``/``doas`` outside the check's non-root branch gain
     nothing: the script's need for root is the ``root_assumed`` finding, not each ``sudo`` (the ``exec sudo "$0"``
-    in the branch is still one)."""
+    in the branch is still one). After a top-level check that re-runs the script as root (rerun_as_root.py), the
+    main flow's ``sudo``/``doas`` gain nothing either."""
     seen: set[int] = set()
     runners = _escalating_runners(script)
     given = argument_runners(script)
     non_root = _called_when_not_root(script) if root_required else frozenset()
+    handed = handed_over_at(script)
     for command in script.commands:
         body = runners.get(command.name or "")
         if body is not None:
@@ -1090,6 +1093,8 @@ def _escalations(
         if (command.escalation_line or command.line) in drops:
             continue
         if root_required and tool in ("sudo", "doas") and not _for_non_root(command, non_root):
+            continue
+        if tool in ("sudo", "doas") and runs_as_root_after(command, handed):
             continue
         seen.add(_escalation_at(command))
         if sudo is False:

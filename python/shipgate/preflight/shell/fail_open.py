@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from shipgate.preflight.shell.arms import Arm
+from shipgate.preflight.shell.failure_stops import stopping_runner_calls
 from shipgate.preflight.shell.model import Command, Script
 
 _STOPPING = frozenset({"exit", "return", "false"})
@@ -62,8 +63,12 @@ def _raised_only_checked(
 class FailOpen:
     """Which checks of ``script`` (commands ``is_check`` accepts) a run reaching a use of the file can skip."""
 
-    def __init__(self, script: Script, is_check: Callable[[Command], bool]) -> None:
-        self._ignored = script.failure_ignored
+    def __init__(
+        self, script: Script, is_check: Callable[[Command], bool], runners: frozenset[str] = frozenset()
+    ) -> None:
+        # a call of a runner that exits when the command it runs fails (``runners``: shell.failure_stops) stops the
+        # run on a failed check, though the call itself is a bare statement with no ``set -e``
+        self._ignored = script.failure_ignored - stopping_runner_calls(script, runners)
         self._probed = script.probed_arms  # chosen by the programs installed, not by the server
         stopping = _STOPPING | _exiting_functions(script)
         # per ``if``/``case`` statement: arm start -> whether a command there checks or stops the run

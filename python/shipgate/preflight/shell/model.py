@@ -216,6 +216,9 @@ class Script:
     # (line, text) of the commands left of a ``||`` whose right side goes on (``sha256sum -c S || true``,
     # ``… || echo "warning"``): their failure does not stop the script.
     failure_ignored: frozenset[tuple[int, str]] = frozenset()
+    # (line, text) of the commands an ``if`` tests whose failing branch exits (``if out=$("$@"); then …; else exit
+    # 1; fi``, ``if ! "$@"; then die; fi``): their failure stops the script (shell.failure_stops)
+    failure_stops: frozenset[tuple[int, str]] = frozenset()
     # the if/elif branches a test of the installed programs chooses (``if command -v sha256sum``: shell.probes)
     probed_arms: frozenset[tuple[int, int, int, str | None]] = frozenset()
     # (function, line) of a uid or capability test in the function whose failing branch returns from it

@@ -41,6 +41,7 @@ from shipgate.preflight.shell.build_placeholders import without_build_placeholde
 from shipgate.preflight.shell.capabilities import reads_capabilities
 from shipgate.preflight.shell.conjuncts import conjuncts
 from shipgate.preflight.shell.dead import live_commands
+from shipgate.preflight.shell.failure_stops import failing_branch_exits
 from shipgate.preflight.shell.flag_guards import flags_raised, lowered_flags, runs
 from shipgate.preflight.shell.guards import exits, root_condition, stops, unset_test
 from shipgate.preflight.shell.inline_programs import as_shell, inline_program, reads_program_from_stdin
@@ -249,6 +250,7 @@ class _Reader:
         # (line, text) of each command whose failure a ``|| …`` that goes on absorbs (``sha256sum -c S || true``)
         self.failure_ignored: list[tuple[int, str]] = []
         self.unstopped: list[tuple[int, str]] = []  # statements of a group another statement follows (_group)
+        self.failure_stops: list[tuple[int, str]] = []  # commands an ``if`` tests whose failing branch exits
         self.shell_file = False  # the source opens with a shell's ``#!`` line: its top level is read as statements
         self.probed_arms: set[Arm] = set()
         self.raised_flags: list[tuple[str, Arm, int]] = []  # shell.flag_guards
@@ -746,11 +748,14 @@ class _Reader:
         conds = [c for c in node.children_by_field_name("condition")] or ([condition] if condition else [])
         polarity = None
         tested = ctx.with_(conditions=(*ctx.conditions, "test")) if conds else ctx
+        tested_from = len(self.commands)
         for cond in conds:
             polarity = polarity or root_condition(cond, self._bindings_now, self.root_flags)
             self._walk(cond, tested)
         named = node.named_children
         body = [c for c in named if c not in conds and c.type not in ("elif_clause", "else_clause")]
+        if failing_branch_exits(conds, body, named, lambda nodes: self._ending(nodes) == "exit"):
+            self.failure_stops.extend((c.line, c.text) for c in self.commands[tested_from:])
         self._record_fallback(conds, body, ctx)
         if polarity is not None:
             self._record_root_flags(body, polarity, ctx)
@@ -1834,6 +1839,7 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         root_checks=tuple(reader.root_checks),
         fallbacks=tuple(reader.fallbacks),
         failure_ignored=frozenset(reader.failure_ignored + ([] if reader.errexit else reader.unstopped)),
+        failure_stops=frozenset(reader.failure_stops),
         probed_arms=frozenset(reader.probed_arms),
         raised_flags=tuple(reader.raised_flags),
         flag_stops=tuple(reader.flag_stops),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from shipgate.preflight.shell.blocks import within
 from shipgate.preflight.shell.model import Command, Script
 
 
@@ -24,10 +25,11 @@ class Runners(frozenset[str]):
 
 
 def shifted_arguments(script: Script, running: Mapping[str, Command]) -> dict[str, int]:
-    """Function -> the number of arguments its body shifts off, in the straight-line block of the command that runs
-    the rest (``running``: function -> that command), before it: ``shift`` is one, ``shift 2`` two. A body with a
-    ``shift`` elsewhere before it (in a branch, a loop, an option parser) or of a count that is not a number is left
-    out."""
+    """Function -> the number of arguments its body shifts off before the command that runs the rest (``running``:
+    function -> that command), in that command's straight-line block or in a block around it (``run() { msg=$1;
+    shift; if out=$("$@" 2>&1); then …``: the shift runs before the branch is entered): ``shift`` is one, ``shift 2``
+    two. A body with a ``shift`` elsewhere before it (in a branch or a loop the command is not in, an option
+    parser) or of a count that is not a number is left out."""
     counts: dict[str, int] = {}
     unknown: set[str] = set()
     for c in script.commands:
@@ -35,7 +37,7 @@ def shifted_arguments(script: Script, running: Mapping[str, Command]) -> dict[st
         if run is None or c.name != "shift" or c.line >= run.line:
             continue
         count = _count(c)
-        if count is None or c.block is None or c.block != run.block:
+        if count is None or not within(run.block, c.block):
             unknown.add(run.function or "")
         else:
             counts[run.function or ""] = counts.get(run.function or "", 0) + count
