@@ -88,6 +88,7 @@ from shipgate.preflight.tool_passwords import tool_passwords
 from shipgate.preflight.turn_accounts import turn_accounts
 from shipgate.preflight.url_fallbacks import url_fallbacks
 from shipgate.preflight.url_query_passwords import url_query_passwords
+from shipgate.preflight.windows.prompts import prompted_lines
 
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
@@ -415,7 +416,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for s in connection_string_passwords(source):  # ``Server=db;User ID=app;Password=x``: ADO.NET's
                 found.setdefault(s.line, s)
         if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
+            asked = _prompted(ctx, text)  # ``$key = Read-Host "Enter the key"``: the quoted text is the question
             for s in _text_secrets(text, source, code, for_people, php):
+                if s.line in asked and word_secret(s.kind):
+                    continue
                 if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not
                     found.setdefault(s.line, s)
         only = single_value([ln.text for ln in text.lines]) if secret_file_name(text.path) else None
@@ -562,6 +566,12 @@ def _schema(text: TextFile) -> bool:
 _MODEL_FACTORIES = re.compile(r"(?:^|/)factories(?:\.py$|/)")
 # Python source, also a sample copy of a module (``local_settings.py.example``, ``settings.py.dist``)
 _PYTHON_SOURCE = re.compile(r"\.py(?:\.(?:example|sample|dist|template|tmpl|in|orig))?$")
+
+
+def _prompted(ctx: Context, text: TextFile) -> frozenset[int]:
+    """A Windows script's lines that assign the answer to a prompt (``windows.prompts``)."""
+    win = ctx.parsed.windows.get(text.path) if text.kind is Kind.WINDOWS else None
+    return prompted_lines(win) if win is not None else frozenset()
 
 
 def _text_secrets(

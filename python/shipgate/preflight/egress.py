@@ -899,6 +899,13 @@ def _module_held(command: Command, path: str, paths: frozenset[str]) -> bool:
     return module is not None and held(path, module, paths)
 
 
+def registry_verbs(tool: str) -> tuple[frozenset[str], str] | None:
+    """The verbs of a package manager that fetch (``npm`` → ``install``/``i``/``ci``/``update``) and the registry
+    they reach when the command names none, as this reader takes them: for the other readers of the same tools
+    (a Windows script's ``npm install``, ``windows/checks.py``)."""
+    return _TOOLS.get(tool)
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     inventory = ctx.inventory
     configured = _configured(ctx)

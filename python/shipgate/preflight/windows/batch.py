@@ -3,7 +3,8 @@ labels dropped, ``rem``/``::`` comments, ``^`` continuations, commands split at 
 ``|``, redirections left out, the command after an ``if`` condition, ``set NAME=value`` and ``%NAME%`` expansion.
 ``echo`` text is text; ``call PROGRAM …`` runs PROGRAM. A ``powershell … -Command TEXT`` line (or ``powershell
 TEXT``, ``-Command`` being Windows PowerShell's default) hands TEXT to the PowerShell reader at its line. A variable
-known in part (``URL=…/x-%VER%.zip`` with VER set in a loop) expands to its known text. Not read: ``for`` loop
+known in part (``URL=…/x-%VER%.zip`` with VER set in a loop) expands to its known text. A ``for /f … in ('CMD')``
+loop's CMD is read at its line (cmd runs it for its output). Not read: ``for`` loop
 bodies' variables (``%%i``), ``call :label`` flow, delayed expansion beyond ``!NAME!`` lookups, ``goto`` (every
 line is read, in file order)."""
 
@@ -25,6 +26,8 @@ _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+(?:"[^"]*"?[^\s"]*)*')
 # The batch file's own folder, which ends in a separator: ``%~dp0%EXE%`` and ``%~dp0\%EXE%`` both name EXE there.
 _OWN_FOLDER = re.compile(r"%~dp0\\?", re.I)
 _ADMIN_PROBES = (("net", "session"), ("fltmc", ""), ("openfiles", ""))
+# ``for /f [options] %%i in ('CMD') do …`` (also ``usebackq``'s backquotes): the command whose output the loop reads
+_FOR_COMMAND = re.compile(r"^for\s+/f\b.*?\bin\s*\(\s*(['`])(.*)\1\s*\)\s*do\b", re.I)
 
 
 def _logical_lines(source: str) -> list[tuple[int, str]]:
@@ -136,6 +139,10 @@ class _Batch:
         return Word(out, out if known else None, line, assigned)
 
     def command(self, segment: str, line: int) -> None:
+        loop = _FOR_COMMAND.match(segment)
+        if loop is not None:  # ``for /f %%i in ('CMD') do …``: cmd runs CMD to read its output (holdout221)
+            for part in _segments(loop.group(2).replace("^", "")):
+                self.command(part, line)
         tokens = _tokens(segment)
         while tokens and tokens[0].lower() in ("if", "else"):
             tokens = _after_if(tokens) if tokens[0].lower() == "if" else tokens[1:]
@@ -165,7 +172,9 @@ class _Batch:
         body = segment[3:].strip()
         if body.lower().startswith("/"):
             return  # ``set /a`` arithmetic, ``set /p`` a prompt: not a literal
-        body = body.strip('"')
+        # ``set "NAME=value"``: the value ends at the last quote, so ``set "X="a b""`` keeps ``"a b"`` as cmd does
+        last = body.rfind('"')
+        body = body[1:last] if body.startswith('"') and last > 0 else body.strip('"')
         name, sep, value = body.partition("=")
         if sep:
             word = self.expand(value, line)

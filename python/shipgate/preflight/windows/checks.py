@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.distributed import is_development_file
+from shipgate.preflight.egress import registry_verbs
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.secrets import allowed, password_name, secret_name
 from shipgate.preflight.windows.acl_grants import open_grants
@@ -242,6 +243,10 @@ def _tls(script: WinScript) -> Iterator[tuple[int, str, str]]:
 
 
 _SOURCE_OPTIONS = frozenset({"-s", "--source", "-source", "-repository"})
+# JavaScript package managers (their verbs and registry are ``egress.registry_verbs``'), and the switch that keeps
+# them to the local cache
+_NODE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
+_NODE_OFFLINE = frozenset({"--offline"})
 # pip's options that name the index it asks, or ask none
 _PIP_INDEX = frozenset({"-i", "--index-url", "--no-index", "-f", "--find-links"})
 
@@ -296,6 +301,11 @@ def _egress(script: WinScript) -> Iterator[Finding]:
             if not modules.step_fetches([w.text for w in call.words], env):
                 continue
             registry, words = "proxy.golang.org", ["install"]
+        node = registry_verbs(call.name) if call.name in _NODE_MANAGERS else None
+        if node is not None:  # ``npm install``/``ci``, ``yarn add``: the shell reader's verbs and registry (holdout221)
+            if not words or words[0] not in node[0] or _NODE_OFFLINE.intersection(words):
+                continue
+            registry, words = node[1], ["install"]
         if stacks.fetches(call):  # ``docker compose up``/``pull``: the stack's images (holdout209)
             registry, words = COMPOSE_REGISTRY, ["pull"]
         elif call.name == "docker-compose" or (call.name == "docker" and words[:1] == ["compose"]):

@@ -191,11 +191,14 @@ def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
 
 
 def _is_fetched(word: Word, fetched: Fetch) -> bool:
-    """``word`` is the fetched file's path: its variable (also a property of it, ``$exe.FullName``) or its name."""
+    """``word`` is the fetched file's path: its variable (also a property of it, ``$exe.FullName``, or that property
+    in a string with what lies under it, ``"$($dir.FullName)\\*"``: a folder a search found) or its name."""
     base = _base(fetched.dest) if fetched.dest else ""
+    name = re.escape(fetched.var or "")
     if fetched.var is not None and (
         word.variable == fetched.var.lower()
-        or re.fullmatch(r"\$" + re.escape(fetched.var) + r"(?:\.\w+)+", word.text.strip(), re.I)
+        or re.fullmatch(r"\$" + name + r"(?:\.\w+)+", word.text.strip(), re.I)
+        or re.fullmatch(r"\$\(\s*\$" + name + r"(?:\.\w+)+\s*\)(?:[\\/][^\\/]*)*", word.text.strip("'\" "), re.I)
     ):
         return True
     return bool(base) and base in _PARTS.split(word.text.lower())
@@ -288,6 +291,8 @@ def _tree_step(call: Call, tree: Fetch, path_dirs: list[str]) -> str | None:
         programs = _system_dir(target) and _PROGRAM_DATA.search(target) is None  # ProgramData's may be settings
         if programs or any(_relative(d) in places for d in path_dirs):
             return "copies files extracted from it into Program Files, Windows or a directory of the PATH"
+        if _base(source.text).lower().endswith(_RUNNABLE):  # one program taken out (``Move-Item "$tmp\\x.exe" $bin``)
+            return _COPIED  # followed as that file under its new name (holdout221's autotidy)
     return None
 
 
@@ -350,7 +355,7 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
             elif step == _COPIED:
                 destination = _copy_ends(call)[1]
                 assert destination is not None
-                copied = (candidate, replace(fetched, dest=destination.text, var=destination.variable))
+                copied = (candidate, replace(fetched, dest=destination.text, var=destination.variable, tree=False))
                 break
             elif step is not None and step != _EXTRACTED:
                 return Unverified(fetched, call, step)
