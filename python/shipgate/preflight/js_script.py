@@ -60,6 +60,7 @@ from shipgate.preflight import (
     js_process_modules,
     js_root_checks,
     js_runners,
+    js_spawn_shell,
     js_tool_modules,
     js_unpacks,
 )
@@ -154,7 +155,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
         if call.id in inside:
             continue  # a runner's own child process: read at each call of the runner, with what it is given
         if runner is None:
-            pieces += [(_line(call), command) for command in [_command(call, declared, names=names)] if command]
+            line = js_spawn_shell.command_line_line(call)  # a multi-line literal's commands keep their lines
+            pieces += [(line, command) for command in [_command(call, declared, names=names)] if command]
             continue
         for inner, command in zip(runner.calls, _runner_commands(call, runner, declared, names), strict=True):
             # ``execSync(`bun install -g ${pkg}`)`` installs at every call: at its own line; ``run(cmd)`` at the call
@@ -247,7 +249,8 @@ def _command(
     first = _value(bound[0], given)
     if name in _COMMAND_LINE:
         return _in_directory(args[1:], first, declared or {})
-    words = [_word(first)]
+    shell = js_spawn_shell.runs_in_shell(args[1:], declared or {})  # ``spawnSync(LINE, { shell: true })``
+    words = [first if shell else _word(first)]
     if len(bound) > 1 and bound[1].type == "array":
         words += [_argument(a, first, given or {}) for a in bound[1].named_children if a.type != "comment"]
         if bound[1] is not args[1]:

@@ -4,8 +4,8 @@ and written as the shell that does the same, at the file's lines, so the shell c
 Which file is a script (a step), by the rule the Python reader uses (``python_script.step_path``): a ``.rb`` or
 ``.rake`` file, or one whose interpreter line names ``ruby``, whose name or place says install, upgrade or setup
 (Homebrew's old ``install``, a Rails ``bin/setup``, ``lib/tasks/…/setup.rake``), or a gem's ``extconf.rb``, which
-RubyGems runs at ``gem install``. Not a test, a Chef recipe (``config_management.chef``), a Homebrew formula or a
-``Vagrantfile``: those have readers of their own.
+RubyGems runs at ``gem install``, or a Capistrano deploy's task file (``lib/capistrano/tasks/*.rake``). Not a test,
+a Chef recipe (``config_management.chef``), a Homebrew formula or a ``Vagrantfile``: those have readers of their own.
 
 Written as shell:
 
@@ -98,8 +98,15 @@ def is_ruby_script(path: str, text: str) -> bool:
         return False
     if not (lower.endswith((".rb", ".rake")) or _INTERPRETER.match(text[:200])):
         return False
-    step = step_path(path) or posixpath.basename(lower) == _EXTENSION_BUILD
+    step = step_path(path) or posixpath.basename(lower) == _EXTENSION_BUILD or _capistrano_task(lower)
     return step and not is_recipe(path, text) and not is_package_recipe(path, text)
+
+
+def _capistrano_task(lower: str) -> bool:
+    """A task file of a Capistrano deploy: ``lib/capistrano/tasks/*.rake``, the folder Capistrano's generated
+    ``Capfile`` imports every task from (``Dir.glob("lib/capistrano/tasks/*.rake").each { |r| import r }``). Its
+    tasks run as the product's deploy (``cap production services:link``), whatever their file is named."""
+    return lower.endswith(".rake") and posixpath.dirname(lower).split("/")[-2:] == ["capistrano", "tasks"]
 
 
 def syntax_nodes(text: str) -> list[Node] | None:
