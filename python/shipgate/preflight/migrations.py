@@ -40,7 +40,7 @@ from shipgate.preflight.runners import steps
 from shipgate.preflight.schema_options import updates_schema_by_option
 from shipgate.preflight.schema_subcommands import runs_schema_subcommand
 from shipgate.preflight.shell.arguments import bound_calls
-from shipgate.preflight.shell.commands import operands, option_values, path_matches
+from shipgate.preflight.shell.commands import java_jar, operands, option_values, path_matches
 from shipgate.preflight.shell.functions import argument_runners, run_through
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.sql import SqlFile
@@ -592,11 +592,8 @@ _UPGRADE_JAR = re.compile(r"(?:[a-z0-9]+[-_])*upgrade[-_]?tool(?:[-_][a-z0-9.]+)
 
 def _upgrade_jar(command: Command) -> bool:
     """``java -jar …/upgradetool.jar``: the jar Java runs is named as the product's upgrade tool."""
-    if command.name != "java":
-        return False
-    texts = [w.text for w in command.words]
-    jar = texts[texts.index("-jar") + 1] if "-jar" in texts[:-1] else ""
-    return bool(_UPGRADE_JAR.fullmatch(jar.rpartition("/")[2]))
+    jar = java_jar(command) if command.name == "java" else None
+    return jar is not None and bool(_UPGRADE_JAR.fullmatch(jar.text.rpartition("/")[2]))
 
 
 def _cake_migrate(name: str, command: Command) -> bool:

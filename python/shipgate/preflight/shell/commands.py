@@ -905,8 +905,8 @@ def executed_file(command: Command) -> Word | None:
     # a runner named by its path (``/bin/bash install.sh``) runs its operand, as ``bash install.sh`` does
     if name in SHELL_RUNNERS:
         return None if syntax_check_only(command) else _interpreted_file(name, command.words)
-    if name == "java" and len(command.words) >= 2 and command.words[0].text == "-jar":
-        return command.words[1]  # ``java -jar installer.jar``: the jar's main class runs
+    if name == "java":
+        return java_jar(command)  # ``java -Xmx2G -jar installer.jar``: the jar's main class runs
     if name == "pm2":
         return _pm2_script(command)
     if name in ("dpkg", "rpm", "apt", "apt-get", "yum", "dnf", "zypper", "gdebi") and any(
@@ -915,6 +915,31 @@ def executed_file(command: Command) -> Word | None:
         return next(w for w in command.words if w.text.endswith((".deb", ".rpm")))
     if command.program is not None and "/" in command.program.text:
         return command.program  # ./installer, "$tmp/get.sh"
+    return None
+
+
+# The Java launcher's options whose value is the next word (java(1)); ``-m``/``--module`` names the main module.
+_JAVA_VALUED = frozenset(
+    {"-cp", "-classpath", "--class-path", "-p", "--module-path", "--upgrade-module-path", "--add-modules"}
+)
+
+
+def java_jar(command: Command) -> Word | None:
+    """The jar ``java`` runs: the value of ``-jar`` among the launcher's options, which may come first (``java
+    -Xmx2G -Dkey=value -jar server.jar nogui``); None once a main class or module ends the options (its operands
+    are the program's arguments, a ``-jar`` among them is not the launcher's)."""
+    words = command.words
+    skip = False
+    for i, word in enumerate(words):
+        text = word.text
+        if skip:
+            skip = False
+        elif text == "-jar":
+            return words[i + 1] if i + 1 < len(words) else None
+        elif text in _JAVA_VALUED:
+            skip = True
+        elif not text.startswith("-") or text in ("-m", "--module"):
+            return None
     return None
 
 
