@@ -546,6 +546,9 @@ _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by na
 
 
 def _fetches(command: Command) -> tuple[str, str] | None:
+    if (command.name or "").endswith(".exe"):
+        # a Windows branch's program (``venv / "Scripts" / "pip.exe"``): the same tool under its Windows file name
+        command = dataclasses.replace(command, name=(command.name or "").removesuffix(".exe"))
     name = command.name or ""
     if name == "curl" and any(w.value is None and MODULE_URL in w.text for w in command.words[1:]):
         return "curl", MODULE_HOST  # a program's download through another module of the product (module_downloads)

@@ -91,6 +91,8 @@ _SKIP = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "h
 # Commands that run the heredoc they are given as shell: a shell, ssh (on the remote host), and at/batch, which
 # read the job from stdin and run it later with /bin/sh (at(1)).
 _HEREDOC_READERS = SHELLS | frozenset({"ssh", "at", "batch"})
+# A command word that is all of a function's arguments: the function runs what its caller gives it.
+_ALL_ARGUMENTS = frozenset({'"$@"', "$@", '"${@}"', "${@}"})
 # The node kinds ``_Reader._walk`` handles itself; any other kind is read through its named children.
 _HANDLED = frozenset(
     {
@@ -1334,6 +1336,7 @@ class _Reader:
             )
         if un.words and ctx.reparse < MAX_REPARSE:
             self._run_string_argument(un.words, made, ctx, line)
+            self._run_shell_among_arguments(un.words, made, ctx, line)
             self._run_inline_program(un.words, made, ctx, line)
         inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
         if inner is None and un.interpret is not None and not un.words and un.via:
@@ -1411,6 +1414,30 @@ class _Reader:
             escalation_line=call.escalation_line if call.escalation else runner.escalation_line,
         )
         self._reparse(string, ctx, shell, via=runner.via, line=line, substituted=words[runner.position].value is None)
+
+    def _run_shell_among_arguments(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
+        """``run_logged "db.migrate" bash -lc "cd '$DIR' && alembic upgrade head"`` of a function of the file whose
+        body runs its arguments (``"$@"``, after shifting its own): the shell it is given runs the string, read as
+        the commands it runs, at the call (docs/preflight.md, argument runners). A shell word a function that runs
+        nothing of its arguments is given (``log bash -c x``) stays a word."""
+        name = base(words[0]) if words else None
+        if not made or name is None or name not in self._argument_runner_names():
+            return
+        at = next((i for i, w in enumerate(words[1:], 1) if base(w) in SHELLS), None)
+        shell = unwrap(words[at:]) if at is not None else None
+        if shell is None or shell.interpret is None or shell.via is None:
+            return
+        string = _string_source(shell.interpret, shell.via, self._known_value(line))
+        if string is not None:
+            self._reparse(string, ctx, made[0], via=shell.via, line=line, substituted=shell.interpret.value is None)
+
+    def _argument_runner_names(self) -> set[str]:
+        """The functions read so far whose body runs all their arguments as a command (``"$@" || fail``)."""
+        return {
+            c.function
+            for c in self.commands
+            if c.function is not None and c.program is not None and c.program.raw in _ALL_ARGUMENTS
+        }
 
     def _reparse(
         self,
