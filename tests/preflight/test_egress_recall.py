@@ -71,6 +71,18 @@ def test_b_a_local_install_by_pip_exe_stays_quiet() -> None:
     assert codes_at({"scripts/install.py": local}, EGRESS) == []
 
 
+def test_c_pacapt_takes_pacmans_sync_operations() -> None:
+    # CloudNet's installer: pacapt runs the system's package manager with pacman's options
+    assert in_script(EGRESS, "./pacapt -Sy") == [3]
+    assert in_script(EGRESS, 'install_package() { ./pacapt --noconfirm -S "$@"; }', "install_package screen") == [3]
+
+
+def test_c_pacapt_queries_and_removals_stay_quiet() -> None:
+    assert in_script(EGRESS, "./pacapt -Q screen") == []
+    assert in_script(EGRESS, "./pacapt -R screen") == []
+    assert in_script(EGRESS, "./pacapt -Ss screen") == []
+
+
 def test_b_another_exe_is_no_fetching_tool() -> None:
     other = _VENV.replace('"pip.exe"', '"python.exe"').replace('"install", "-U", "pip"', '"-c", "print(1)"')
     assert codes_at({"scripts/install.py": other}, EGRESS) == []

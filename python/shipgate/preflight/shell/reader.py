@@ -274,6 +274,8 @@ class _Reader:
         # Functions that run an argument as a shell string (``run_as() { su - www-data -c "cd /srv;$1" || sh -c
         # "$1"; }``): name -> how (``shell.runners``); a call's string argument is read as commands at the call.
         self.string_runners: dict[str, StringRunner] = {}
+        self.argument_runners: set[str] = set()  # functions whose body runs "$@" (read up to runners_read)
+        self.runners_read = 0
         self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
         # The package-manager phase the file is for (``shell.phases``): what runs only on removal.
         self.removal_side = removal_side(path)
@@ -1421,7 +1423,7 @@ class _Reader:
         the commands it runs, at the call (docs/preflight.md, argument runners). A shell word a function that runs
         nothing of its arguments is given (``log bash -c x``) stays a word."""
         name = base(words[0]) if words else None
-        if not made or name is None or name not in self._argument_runner_names():
+        if not made or name is None or name not in self.functions or name not in self._argument_runner_names():
             return
         at = next((i for i, w in enumerate(words[1:], 1) if base(w) in SHELLS), None)
         shell = unwrap(words[at:]) if at is not None else None
@@ -1432,12 +1434,13 @@ class _Reader:
             self._reparse(string, ctx, made[0], via=shell.via, line=line, substituted=shell.interpret.value is None)
 
     def _argument_runner_names(self) -> set[str]:
-        """The functions read so far whose body runs all their arguments as a command (``"$@" || fail``)."""
-        return {
-            c.function
-            for c in self.commands
-            if c.function is not None and c.program is not None and c.program.raw in _ALL_ARGUMENTS
-        }
+        """The functions read so far whose body runs all their arguments as a command (``"$@" || fail``); the
+        commands read since the last call only, so a long script is read once."""
+        for c in self.commands[self.runners_read :]:
+            if c.function is not None and c.program is not None and c.program.raw in _ALL_ARGUMENTS:
+                self.argument_runners.add(c.function)
+        self.runners_read = len(self.commands)
+        return self.argument_runners
 
     def _reparse(
         self,
