@@ -195,6 +195,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # AUR helpers take pacman's operations and also fetch AUR packages
     "paru": (frozenset(), "the Arch Linux mirrors and the AUR (aur.archlinux.org)"),
     "yay": (frozenset(), "the Arch Linux mirrors and the AUR (aur.archlinux.org)"),
+    # pacapt takes pacman's operations and runs the system's own package manager (apt-get, yum, apk, zypper…)
+    "pacapt": (frozenset(), "the system package manager's configured mirrors (through pacapt)"),
     "tdnf": (frozenset({"install", "update", "upgrade", "makecache"}), "the distribution's configured mirrors"),
     "microdnf": (frozenset({"install", "update", "upgrade", "makecache"}), "the distribution's configured mirrors"),
     "xbps-install": (frozenset(), "the Void Linux mirrors"),
@@ -546,6 +548,9 @@ _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by na
 
 
 def _fetches(command: Command) -> tuple[str, str] | None:
+    if (command.name or "").endswith(".exe"):
+        # a Windows branch's program (``venv / "Scripts" / "pip.exe"``): the same tool under its Windows file name
+        command = dataclasses.replace(command, name=(command.name or "").removesuffix(".exe"))
     name = command.name or ""
     if name == "curl" and any(w.value is None and MODULE_URL in w.text for w in command.words[1:]):
         return "curl", MODULE_HOST  # a program's download through another module of the product (module_downloads)
@@ -590,7 +595,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         # a bare ``bundle`` is ``bundle install``, a bare ``yarn`` (options only: ``yarn --colors``) is ``yarn
         # install``; ``--version``/``--help`` only print
         return None if {"-v", "--version", "-h", "--help"} & set(words) else (tool, default)
-    if tool in ("pacman", "paru", "yay"):
+    if tool in ("pacman", "paru", "yay", "pacapt"):
         return (tool, default) if _pacman_fetches(words) else None
     if tool == "softwareupdate":
         return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None

@@ -92,6 +92,8 @@ _SKIP = frozenset({"comment", "heredoc_body", "heredoc_start", "heredoc_end", "h
 # Commands that run the heredoc they are given as shell: a shell, ssh (on the remote host), and at/batch, which
 # read the job from stdin and run it later with /bin/sh (at(1)).
 _HEREDOC_READERS = SHELLS | frozenset({"ssh", "at", "batch"})
+# A command word that is all of a function's arguments: the function runs what its caller gives it.
+_ALL_ARGUMENTS = frozenset({'"$@"', "$@", '"${@}"', "${@}"})
 # The node kinds ``_Reader._walk`` handles itself; any other kind is read through its named children.
 _HANDLED = frozenset(
     {
@@ -274,6 +276,8 @@ class _Reader:
         # Functions that run an argument as a shell string (``run_as() { su - www-data -c "cd /srv;$1" || sh -c
         # "$1"; }``): name -> how (``shell.runners``); a call's string argument is read as commands at the call.
         self.string_runners: dict[str, StringRunner] = {}
+        self.argument_runners: set[str] = set()  # functions whose body runs "$@" (read up to runners_read)
+        self.runners_read = 0
         self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
         # The package-manager phase the file is for (``shell.phases``): what runs only on removal.
         self.removal_side = removal_side(path)
@@ -1341,6 +1345,7 @@ class _Reader:
             )
         if un.words and ctx.reparse < MAX_REPARSE:
             self._run_string_argument(un.words, made, ctx, line)
+            self._run_shell_among_arguments(un.words, made, ctx, line)
             self._run_inline_program(un.words, made, ctx, line)
         inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
         if inner is None and un.interpret is not None and not un.words and un.via:
@@ -1418,6 +1423,31 @@ class _Reader:
             escalation_line=call.escalation_line if call.escalation else runner.escalation_line,
         )
         self._reparse(string, ctx, shell, via=runner.via, line=line, substituted=words[runner.position].value is None)
+
+    def _run_shell_among_arguments(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
+        """``run_logged "db.migrate" bash -lc "cd '$DIR' && alembic upgrade head"`` of a function of the file whose
+        body runs its arguments (``"$@"``, after shifting its own): the shell it is given runs the string, read as
+        the commands it runs, at the call (docs/preflight.md, argument runners). A shell word a function that runs
+        nothing of its arguments is given (``log bash -c x``) stays a word."""
+        name = base(words[0]) if words else None
+        if not made or name is None or name not in self.functions or name not in self._argument_runner_names():
+            return
+        at = next((i for i, w in enumerate(words[1:], 1) if base(w) in SHELLS), None)
+        shell = unwrap(words[at:]) if at is not None else None
+        if shell is None or shell.interpret is None or shell.via is None:
+            return
+        string = _string_source(shell.interpret, shell.via, self._known_value(line))
+        if string is not None:
+            self._reparse(string, ctx, made[0], via=shell.via, line=line, substituted=shell.interpret.value is None)
+
+    def _argument_runner_names(self) -> set[str]:
+        """The functions read so far whose body runs all their arguments as a command (``"$@" || fail``); the
+        commands read since the last call only, so a long script is read once."""
+        for c in self.commands[self.runners_read :]:
+            if c.function is not None and c.program is not None and c.program.raw in _ALL_ARGUMENTS:
+                self.argument_runners.add(c.function)
+        self.runners_read = len(self.commands)
+        return self.argument_runners
 
     def _reparse(
         self,
