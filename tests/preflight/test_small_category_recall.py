@@ -4,9 +4,10 @@ that must stay quiet."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, in_script
 
 UNCHECKED = "preflight.migration_unchecked"
+PRINTED = "preflight.secret_printed"
 
 # -- A: a migration in another database's SQL is reported once, at its first statement ---------------------------------
 
@@ -37,3 +38,39 @@ def test_a_mysql_file_starting_with_an_alter_is_unchecked_there() -> None:
 def test_a_postgresql_file_is_not_unchecked() -> None:
     text = "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nick text;\n"
     assert codes_at({"db/migrations/002_nick.sql": text}, UNCHECKED) == []
+
+
+# -- B: the positional parameters an option loop takes a secret from, printed whole ------------------------------------
+
+_LOOP = (
+    "parse() {",
+    '  echo "got $# arguments: $@" >&2',
+    "  while [ $# -gt 0 ]; do",
+    "    echo \"arg: '$1'\" >&2",
+    "    case $1 in",
+    '      --api-key=*) API_KEY="${1#*=}"; shift ;;',
+    '      --url=*) URL="${1#*=}"; shift ;;',
+    '      *) echo "Unknown option: $1"; exit 1 ;;',
+    "    esac",
+    "  done",
+    "}",
+    'parse "$@"',
+)
+
+
+def test_b_printing_the_arguments_that_carry_a_key_prints_the_key() -> None:
+    # alokdeka's install-agent.sh: $@ and the --api-key=KEY form whole in $1, printed to the install log
+    assert in_script(PRINTED, *_LOOP) == [4, 6]
+
+
+def test_b_a_key_taken_from_the_next_argument_is_not_in_the_printed_option() -> None:
+    equals_form, next_form = '--api-key=*) API_KEY="${1#*=}"; shift', '--api-key) API_KEY="$2"; shift 2'
+    lines = [line.replace(equals_form, next_form) for line in _LOOP]
+    assert in_script(PRINTED, *lines) == [4]  # $@ still holds it; '$1' is the option's name
+
+
+def test_b_arguments_with_no_secret_and_another_functions_arguments_stay_quiet() -> None:
+    no_secret = [line.replace("API_KEY", "NAME") for line in _LOOP]
+    assert in_script(PRINTED, *no_secret) == []
+    other = ["show() {", '  echo "show: $@"', "}", *_LOOP[:1], *_LOOP[2:3], *_LOOP[4:], 'show "$@"']
+    assert in_script(PRINTED, *other) == []

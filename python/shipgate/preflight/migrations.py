@@ -1017,10 +1017,14 @@ def _inline_findings(ctx: Context) -> Iterator[Finding]:
 def _unchecked_line(sql: SqlFile) -> int:
     """Where an unchecked migration is reported: its first statement when the whole file is another database's
     (MySQL or SQLite read from its text: every statement runs on that engine, a ``DROP PROCEDURE`` before the
-    first lock included), else its first statement preflight could not check."""
-    if sql.dialect in ("mysql", "sqlite") and sql.statements:
-        return sql.statements[0].line
-    return next((s.line for s in sql.statements if not s.checked), 1)
+    first lock included), else its first statement preflight could not check (line 1 when none: the dialect is
+    read from the text, a dump's ``/*!40101 … */`` header)."""
+    unchecked = [s.line for s in sql.statements if not s.checked]
+    if not unchecked:
+        return 1
+    if sql.dialect in ("mysql", "sqlite"):
+        return min(unchecked[0], sql.statements[0].line)
+    return unchecked[0]
 
 
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
