@@ -74,3 +74,20 @@ def test_b_arguments_with_no_secret_and_another_functions_arguments_stay_quiet()
     assert in_script(PRINTED, *no_secret) == []
     other = ["show() {", '  echo "show: $@"', "}", *_LOOP[:1], *_LOOP[2:3], *_LOOP[4:], 'show "$@"']
     assert in_script(PRINTED, *other) == []
+
+
+# -- C: deleting one extension the product ships switches it off; no data is lost ------------------------------------
+
+DELETE = "preflight.destructive_delete"
+
+
+def test_c_one_extension_of_the_product_is_program_code() -> None:
+    # hivemq's entrypoint: the allow-all extension removed so that clients must authenticate
+    assert in_script(DELETE, "rm -rf /opt/hivemq/extensions/hivemq-allow-all-extension") == []
+    assert in_script(DELETE, "rm -rf /opt/app/plugins/legacy-auth/") == []
+
+
+def test_c_the_folder_of_all_extensions_and_data_are_still_data() -> None:
+    assert in_script(DELETE, "rm -rf /opt/hivemq/extensions") == [3]
+    assert in_script(DELETE, "rm -rf /opt/hivemq/data/extensions/x") == [3]
+    assert in_script(DELETE, "rm -rf /var/lib/app/data/plugins/x") == [3]
