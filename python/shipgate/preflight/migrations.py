@@ -1011,6 +1011,19 @@ def _inline_findings(ctx: Context) -> Iterator[Finding]:
             yield from _sql_findings(sql, locked or "flock" in command.wrappers)
 
 
+def _unchecked_line(sql: SqlFile) -> int:
+    """Where an unchecked migration is reported: its first statement when the whole file is another database's
+    (MySQL or SQLite read from its text: every statement runs on that engine, a ``DROP PROCEDURE`` before the
+    first lock included), else its first statement preflight could not check (line 1 when none: the dialect is
+    read from the text, a dump's ``/*!40101 … */`` header)."""
+    unchecked = [s.line for s in sql.statements if not s.checked]
+    if not unchecked:
+        return 1
+    if sql.dialect in ("mysql", "sqlite"):
+        return min(unchecked[0], sql.statements[0].line)
+    return unchecked[0]
+
+
 def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
     # a dialect read from the text is reported as such; one the path gives, through the statements it leaves unchecked
     if sql.unchecked or (sql.dialect != "postgresql" and path_dialect(sql.path) is None):
@@ -1018,7 +1031,7 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
             "preflight.migration_unchecked",
             Severity.LOW,
             path=sql.path,
-            line=next((s.line for s in sql.statements if not s.checked), 1),
+            line=_unchecked_line(sql),
             dialect=sql.dialect,
             unchecked=sql.unchecked,
             message=(

@@ -16,6 +16,7 @@ from shipgate.findings import Finding, Severity
 from shipgate.preflight.contents import Context, at_command, at_line
 from shipgate.preflight.debconf_answers import debconf_secrets
 from shipgate.preflight.named_secrets import named_elsewhere
+from shipgate.preflight.printed_arguments import printed_argument
 from shipgate.preflight.printed_edits import edit_script_words
 from shipgate.preflight.printed_files import heredoc_words, printed_files
 from shipgate.preflight.random_values import random_values
@@ -180,7 +181,7 @@ def _printed_secret(
         words = edit_script_words(command)  # the edited text sed prints (printed_edits)
     else:
         return None
-    name = _secret_in(words, command, script) if words else None
+    name = (_secret_in(words, command, script) or printed_argument(words, command, script)) if words else None
     if name is None or not _reaches_log(command, script):
         return None
     if command.name != "cat":

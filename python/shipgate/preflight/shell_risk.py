@@ -302,12 +302,18 @@ def _replaced_by_staged(script: Script, command: Command, target: str) -> bool:
 _PRODUCT_DATA = re.compile(r"^/(?!(?:tmp|dev|proc|sys|run|mnt|media|usr|etc|boot)/)[\w.-]+/data(?:/|$)")
 
 
+# One extension or plugin of a product (``/opt/hivemq/extensions/hivemq-allow-all-extension``): program code the
+# product ships, deleted to switch it off; not the folder of them all, nor anything in a ``data`` folder.
+_ONE_EXTENSION = re.compile(r"^(?!.*/data/).*/(?:extensions|plugins)/[\w.@+-]+/?$")
+
+
 def data_path(word: Word) -> bool:
     text = word.text
     return (
         (text.startswith(_DATA_PREFIXES) or bool(_PRODUCT_DATA.match(text)))
         and not text.startswith(_REGENERATED)
         and not _SCRATCH.search(text)
+        and not _ONE_EXTENSION.match(text)
         and text.rstrip("/").count("/") >= 2
     )
 
