@@ -132,6 +132,23 @@ def _add_constraint(definition: Node) -> tuple[str, bool, str, str | None]:
     return "add_constraint", False, REVERSIBLE, None
 
 
+def _not_null_check(cmd: Node) -> tuple[str, str, str] | None:
+    """(event, constraint, column) when the subcommand adds a ``CHECK (column IS NOT NULL)`` (``valid`` or
+    ``not_valid``), validates or drops a named constraint (``validate``/``drop``, column ''); None otherwise."""
+    sub = cmd.get("subtype")
+    if sub in ("AT_ValidateConstraint", "AT_DropConstraint") and cmd.get("name"):
+        return ("validate" if sub == "AT_ValidateConstraint" else "drop"), str(cmd["name"]), ""
+    definition = typed(cmd.get("def"))[1]
+    if sub != "AT_AddConstraint" or definition.get("contype") != "CONSTR_CHECK" or not definition.get("conname"):
+        return None
+    kind, test = typed(definition.get("raw_expr"))
+    fields: list[Any] = list(typed(test.get("arg"))[1].get("fields") or [])
+    if kind != "NullTest" or test.get("nulltesttype") != "IS_NOT_NULL" or len(fields) != 1 or not sval(fields[0]):
+        return None
+    event = "not_valid" if definition.get("skip_validation") else "valid"
+    return event, str(definition["conname"]), sval(fields[0])
+
+
 def _exclusive(s: Node) -> bool:
     """Whether the statement waits for ACCESS EXCLUSIVE on a table: not ``ALTER VIEW`` (a view, like one dropped or
     replaced, holds no rows), not a statement made only of SHARE UPDATE EXCLUSIVE subcommands."""
@@ -146,10 +163,15 @@ def alter_table(s: Node, base: dict[str, Any]) -> Statement:
     rewrites = False
     reversibility = REVERSIBLE
     details: list[str] = []
+    checks: list[tuple[str, str, str]] = []
+    scans: list[str | None] = []  # per rewriting subcommand: the column of a SET NOT NULL, None for another
     for cmd in of_type(s.get("cmds"), "AlterTableCmd"):
         kind, rewrite, rev, detail = _subcommand(cmd)
         kinds.append(kind)
         rewrites = rewrites or rewrite
+        check = _not_null_check(cmd)
+        checks.extend([check] if check else [])
+        scans.extend([str(cmd.get("name")) if kind == "alter_column_set_not_null" else None] if rewrite else [])
         reversibility = IRREVERSIBLE if rev == IRREVERSIBLE else reversibility
         if detail:
             details.append(detail)
@@ -162,6 +184,8 @@ def alter_table(s: Node, base: dict[str, Any]) -> Statement:
         rewrites_table=rewrites,
         reversibility=reversibility,
         detail="; ".join(details),
+        not_null_checks=tuple(checks),
+        scans_for_not_null=tuple(c for c in scans if c) if scans and None not in scans else (),
     )
 
 

@@ -27,6 +27,11 @@ class Statement:
     detail: str = ""
     password_role: str | None = None  # CREATE/ALTER ROLE … PASSWORD 'literal'
     stored_password: str | None = None  # INSERT/UPDATE of crypt('literal', …), PASSWORD('literal'): the literal
+    # ``CHECK (col IS NOT NULL)`` constraints the statement adds, validates or drops, as (event, constraint, column):
+    # 'valid' (added and validated at once), 'not_valid', 'validate' or 'drop' (the column '' when not named here)
+    not_null_checks: tuple[tuple[str, str, str], ...] = ()
+    # the columns of a SET NOT NULL when that scan is all the statement's rewrites_table says (proven_not_null.py)
+    scans_for_not_null: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,6 +21,7 @@ from shipgate.preflight.sql.functions import Routines
 from shipgate.preflight.sql.model import DATA_LOSS, IRREVERSIBLE, REVERSIBLE, SqlFile, Statement
 from shipgate.preflight.sql.names import path_dialect
 from shipgate.preflight.sql.nodes import Node
+from shipgate.preflight.sql.proven_not_null import without_proven_scans
 from shipgate.preflight.sql.psql_script import without_psql_syntax
 from shipgate.preflight.sql.sections import dbms_sections, down_sections, section_dialect, within
 
@@ -114,6 +115,7 @@ def parse_sql(text: str, *, path: str) -> SqlFile:
     if len(statements) != before:
         unchecked = sum(not s.checked for s in statements)
         first_error = first_error or next((s.detail[:200] for s in statements if not s.checked and s.detail), None)
+    statements = without_proven_scans(statements)  # SET NOT NULL after a validated CHECK (col IS NOT NULL)
     skipped = f"more than {MAX_STATEMENTS} statements; the rest is not read" if len(slices) > MAX_STATEMENTS else None
     named = path_dialect(path)
     dialect = named or _dialect(text, unchecked == 0)
