@@ -86,7 +86,7 @@ from shipgate.preflight.spring_files import spring_settings
 from shipgate.preflight.substitution_fallbacks import substitution_fallbacks
 from shipgate.preflight.tool_passwords import tool_passwords
 from shipgate.preflight.turn_accounts import turn_accounts
-from shipgate.preflight.url_fallbacks import url_fallbacks
+from shipgate.preflight.url_fallbacks import url_fallbacks, url_password
 from shipgate.preflight.url_query_passwords import url_query_passwords
 from shipgate.preflight.windows.prompts import prompted_lines
 
@@ -357,8 +357,9 @@ _LEET = str.maketrans("013457@$", "oieastas")
 
 def _word_shaped(password: str) -> bool:
     """A password spelt as a word (``passw0rd``, ``changeme``): a sample's value. A commented URL with a random one
-    (``app:Zq7rT2xvK9@db``) is a real connection kept in a comment, still reported (holdout5)."""
-    word = password.translate(_LEET)
+    (``app:Zq7rT2xvK9@db``) is a real connection kept in a comment, still reported (holdout5). Words joined by ``_``
+    or ``-`` are one (Symfony's ``# postgresql+advisory://db_user:db_password@localhost/db_name``, holdout223)."""
+    word = password.translate(_LEET).replace("_", "").replace("-", "")
     return word.isalpha() and len(word) <= 12
 
 
@@ -736,7 +737,9 @@ def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:
 
 def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Finding]:
     """``${ADMIN_PASSWORD:-admin}`` in configuration a tool interpolates (compose, ``.env``), outside comments; a
-    HOCON literal a ``${?NAME}`` on the next line may override (hocon_overrides)."""
+    HOCON literal a ``${?NAME}`` on the next line may override (hocon_overrides). A URL default carrying a password
+    is one whatever the variable's name (``${TEST_DB_DSN:-mysql://app:app@db/app}``, holdout223), as a shell's
+    (url_fallbacks)."""
     for d in hocon_defaults(path, text_lines):
         if _secret_default(d):
             yield _default_finding(path, d, d.raw)
@@ -746,7 +749,7 @@ def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Findin
         for m in _CONFIG_DEFAULT.finditer(ln.text):
             name, default = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             d = ParameterDefault(name, default.strip("\"'"), ln.number, m.group(0))
-            if _secret_default(d):
+            if _secret_default(d) or url_password(d.default):
                 yield _default_finding(path, d, ln.text)
                 break
 

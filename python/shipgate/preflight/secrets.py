@@ -474,18 +474,21 @@ _SHORT_NOT_PASSWORDS = frozenset(
 # another name it names a mount or a kind (``secrets_mount``, ``CLIENT_SECRET``).
 _SIGNING_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])(?:(?:django|flask|app|rails|site)[_.-]?)?secret[_.-]?key(?:[_.-]base)?$"
-    r"|(?:^|[_.-])(?:jwt|session|cookie|signing|django|flask|rails|app)[_.-]?secret$"
+    # ``JWT_TOKEN_SECRET``: the secret the tokens of that kind are signed with (erxes, holdout223)
+    r"|(?:^|[_.-])(?:jwt|session|cookie|signing|django|flask|rails|app)[_.-]?(?:token[_.-]?)?secret$"
 )
 
 
 def configured_word(value: str, name: str) -> bool:
     """In configuration (not program source, documentation or tests), a word the allow-rules drop that the setting's
-    name shows to be the secret itself: a three-character password under a password name, ``secret`` under a key
-    that signs. The value as written (quotes stripped)."""
+    name shows to be the secret itself: a three-character password under a password name, ``secret`` or ``token``
+    under a key that signs (erxes' ``JWT_TOKEN_SECRET=token``, holdout223: every unedited copy signs its logins with
+    the word; under an issued token's own name, ``API_TOKEN=token``, the word stays a fill-in). The value as written
+    (quotes stripped)."""
     value = value.strip().strip("\"'")
     if password_name(name) and not _NOT_SECRET_NAME.search(name) and _SHORT_PASSWORD.fullmatch(value):
         return value.lower() not in _SHORT_NOT_PASSWORDS and value.lower() not in _PLACEHOLDERS
-    return value.lower() == "secret" and bool(_SIGNING_SECRET_NAME.search(name))
+    return value.lower() in ("secret", "token") and bool(_SIGNING_SECRET_NAME.search(name))
 
 
 def _names_itself(value: str, name: str) -> bool:
