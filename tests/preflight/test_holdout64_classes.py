@@ -47,8 +47,13 @@ def test_f_a_compose_build_after_a_pull_in_the_working_directory_runs_the_pull()
         assert _fetched(f"{build}\n") == [(FETCHED, 4)], build
 
 
-def test_f_near_miss_no_build_a_compose_file_elsewhere_or_a_pinned_commit() -> None:
-    assert _fetched("docker compose up -d\n") == []
+def test_f_an_up_of_the_pulled_project_runs_what_its_compose_file_names() -> None:
+    # since session 29 (docs/preflight.md): the pulled compose file decides the images, commands and mounts an `up`
+    # or `run` starts, so a plain `up` of the project runs the pull as a build does
+    assert _fetched("docker compose up -d\n") == [(FETCHED, 4)]
+
+
+def test_f_near_miss_a_compose_file_elsewhere_or_a_pinned_commit() -> None:
     assert _fetched("docker compose -f /srv/app/compose.yml build\n") == []
     pinned = "git checkout 0123456789abcdef0123456789abcdef01234567\ndocker-compose build\n"
     assert _fetched(pinned) == []
