@@ -27,6 +27,7 @@ import shlex
 
 import tree_sitter
 
+from shipgate.preflight.php_values import OWN_DIR
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -178,16 +179,13 @@ def _extracted(
     return f"unzip -o {_word(path)} -d {into}" if kind == "zip" else f"tar -xf {_word(path)} -C {into}"
 
 
-_OWN_DIR = '"$(dirname "$0")"'
-
-
 def _place(node: Node | None, strings: dict[str, str]) -> str | None:
     """``.`` or the file's own directory when ``node`` names it (see the module's docstring), else None."""
     node = _unwrap(node) if node is not None else None
     if node is None:
         return None
     if node.type == "name" and _text(node) == "__DIR__":
-        return _OWN_DIR
+        return OWN_DIR
     if node.type != "function_call_expression":
         return None
     called, args = _function(node), _arguments(node)
@@ -200,7 +198,7 @@ def _place(node: Node | None, strings: dict[str, str]) -> str | None:
         return None
     inner = _unwrap(args[0])
     if inner.type == "name" and _text(inner) == "__FILE__":
-        return _OWN_DIR
+        return OWN_DIR
     if inner.type == "function_call_expression" and _function(inner) == "realpath" and _arguments(inner):
         inner = _unwrap(_arguments(inner)[0])
     name = strings.get(_text(inner)) if inner.type == "variable_name" else _string(inner)

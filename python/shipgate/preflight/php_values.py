@@ -10,6 +10,9 @@ a constant or a formatted string holds where a command uses it, without running 
 - Formatting: ``sprintf(FORMAT, …)`` with each ``%s``/``%d``/``%1$s`` replaced by the
   value of its argument (``%%`` is ``%``); ``escapeshellarg(X)`` is X as one quoted shell word, ``escapeshellcmd(X)``
   is X; ``implode(' ', [...])`` of a literal array joins its items.
+- Places: ``getcwd()`` is ``.`` (the command runs in PHP's working directory), ``__DIR__`` and
+  ``dirname(__FILE__)`` are ``"$(dirname "$0")"``, as ``php_file_acts`` spells an unpack's target, so an updater's
+  ``tar -xf … --directory ".getcwd()`` is read as an unpack over its own installation (holdout98's g-dash).
 - Literals and ``.`` joins as ``php_script`` reads them; anything else is ``${PHP_VALUE}``.
 
 Bounded: each value follows at most ``MAX_DEPTH`` steps (a variable assigned from itself ends there), and the
@@ -35,6 +38,8 @@ _SCOPES = frozenset({"method_declaration", "function_definition", "anonymous_fun
 # a conversion of sprintf's format: ``%s``, ``%5.2f``, ``%1$s``, ``%'*10s``, and ``%%``
 _CONVERSION = re.compile(r"%(?:(\d+)\$)?[-+ 0]*(?:'.)?\d*(?:\.\d+)?([bcdeEfFgGosuxX%])")
 _SAFE_WORD = re.compile(r"[\w@%+=:,./-]+")
+# The program's own directory (``__DIR__``, ``dirname(__FILE__)``) as the shell names a script's.
+OWN_DIR = '"$(dirname "$0")"'
 
 
 def _scope(node: Node) -> Node | None:
@@ -104,6 +109,8 @@ class PhpValues:
             return _named(node, constant, self.value(constant, depth + 1), named)
         if kind == "function_call_expression":
             return self._call(node, depth, named)
+        if kind == "name" and _text(node) == "__DIR__":
+            return OWN_DIR
         return UNKNOWN
 
     def alternatives(self, node: Node, named: Named | None = None) -> list[tuple[int, str]]:
@@ -171,6 +178,10 @@ class PhpValues:
         if name in ("implode", "join") and len(args) == 2 and args[1].type == "array_creation_expression":
             items = [e.named_children[-1] for e in args[1].named_children if e.named_children]
             return self.value(args[0], depth + 1).join(self.value(item, depth + 1, named) for item in items)
+        if name == "getcwd" and not args:
+            return "."  # the working directory, as the command's shell names it (``php_file_acts`` reads it so)
+        if name == "dirname" and len(args) == 1 and _text(args[0]) == "__FILE__":
+            return OWN_DIR
         return UNKNOWN
 
     def _formatted(self, args: list[Node], depth: int, named: Named | None) -> str:
