@@ -29,6 +29,7 @@ from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path
 from shipgate.preflight.readiness_probes import discarded_probe
 from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
+from shipgate.preflight.self_replacing import unchecked_self_replacements
 from shipgate.preflight.shell.arms import exclusive
 from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_flag, option_values, program_given
 from shipgate.preflight.shell.functions import network_functions
@@ -318,6 +319,18 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             "is checked before its scriptlets run",
             remedy="Ship the package in the upgrade package, or download it, verify its signature (rpm -K with the "
             "publisher's key imported) and then install the file.",
+        )
+    for command, build in unchecked_self_replacements(script):
+        yield at_command(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=path,
+            command=command,
+            downloaded=build,
+            message=f"{command.name} downloads {build} and writes it over its own executable: no checksum or "
+            "signature is checked",
+            remedy="Install the new build from the package (or a pinned, checksummed download) instead of letting "
+            "the program replace itself.",
         )
     for command, url in brew_url_installs(script):
         yield at_command(

@@ -26,6 +26,7 @@ from shipgate.preflight.module_downloads import MODULE, MODULE_HOST, MODULE_URL,
 from shipgate.preflight.ports_builds import PORTS_SOURCE, ports_builds
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import image_build_steps, steps
+from shipgate.preflight.self_replacing import CADDY_REPLACING
 from shipgate.preflight.shell.actions import on_removal_only
 from shipgate.preflight.shell.arguments import with_fields
 from shipgate.preflight.shell.arms import exclusive, once_arms
@@ -154,6 +155,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"install", "upgrade", "upgrade-all", "download", "update-channels", "channel-update"}),
         "the PECL channel's server (pecl.php.net)",
     ),
+    # Caddy's ``upgrade``, ``add-package`` and ``remove-package`` ask Caddy's build service for a build with the
+    # plugins wanted and write it over the running executable (shipgate.preflight.self_replacing)
+    "caddy": (CADDY_REPLACING, "Caddy's download service (caddyserver.com)"),
     "bower": (frozenset({"install", "i", "update"}), "the Bower registry (registry.bower.io) and GitHub"),
     "prebuild-install": (frozenset(), "the package's GitHub releases (prebuild-install's default host)"),
     "node-pre-gyp": (frozenset({"install", "reinstall"}), "the binary host the package.json names"),

@@ -339,14 +339,18 @@ def has_flag(command: Command, *flags: str) -> bool:
 
 
 _HOST_END = re.compile(r"://[^/?#:\s]+[/?#:]")
+# A URL's authority holding a user part (``https://user:${TOKEN}@host/``): what precedes the ``@`` is no host.
+_USERINFO = re.compile(r"://[^/?#\s@]*@")
 
 
 def url_text(word: Word) -> str:
     """The word's text for finding URLs: its value; else, when only the beginning is known, that beginning if
-    it holds a whole host (``https://get.helm.sh/`` + run-time path); else the source text."""
+    it holds a whole host (``https://get.helm.sh/`` + run-time path); else the source text. A beginning that
+    ends inside a user part (``https://maodd:`` of ``https://maodd:${GITHUB_TOKEN}@github.com/…``) holds the user's
+    name, not the host: the source text names the host after the ``@``."""
     if word.value is not None:
         return word.value
-    if word.prefix and _HOST_END.search(word.prefix):
+    if word.prefix and _HOST_END.search(word.prefix) and not _USERINFO.search(word.raw):
         return word.prefix
     return word.raw
 
