@@ -6,7 +6,9 @@ as the command that does the same, so the script checks (persistence, kernel set
 
 - ``ssh_authorized_keys`` (the default user's) and a user's ``ssh_authorized_keys``/``ssh-authorized-keys``: keys
   appended to that account's ``~/.ssh/authorized_keys`` (``>> ~/.ssh/authorized_keys``, at the first key's line);
-- a user's ``sudo:`` rule: written to ``/etc/sudoers.d/90-cloud-init-users``;
+- a user's ``sudo:`` rule (also ``system_info: default_user:``'s): written to ``/etc/sudoers.d/90-cloud-init-users``;
+- ``chpasswd: list:``/``users:`` passwords: each ``ACCOUNT:PASSWORD`` piped to ``chpasswd`` (literal ones are
+  credentials; ``RANDOM`` and hashes are not);
 - ``write_files`` items: the file written at ``path:`` (``>>`` with ``append: true``), at the ``path:`` line; the
   content is data;
 - ``snap: commands:``: commands run like ``runcmd`` items (a string is a command line, a list is argv);
@@ -53,17 +55,9 @@ def module_pieces(doc: yaml.Node) -> Iterator[Piece]:
     yield from _keys(top.get("ssh_authorized_keys"), "~")
     users = top.get("users")
     for user in users.value if isinstance(users, yaml.SequenceNode) else ():
-        fields = _mapping(user)
-        name = _scalar(fields.get("name"))
-        if name is None:
-            continue
-        home = "~" + name
-        yield from _keys(fields.get("ssh_authorized_keys") or fields.get("ssh-authorized-keys"), home)
-        rule = fields.get("sudo")
-        for node in rule.value if isinstance(rule, yaml.SequenceNode) else [rule] if rule is not None else []:
-            text = _scalar(node)
-            if text and text.lower() not in ("false", "none"):
-                yield node.start_mark.line + 1, f"echo {shlex.quote(name + ' ' + text)} >> {_SUDOERS_FILE}"
+        yield from _account(_mapping(user))
+    yield from _account(_mapping(_mapping(top.get("system_info")).get("default_user")))
+    yield from _passwords(_mapping(top.get("chpasswd")))
     yield from _written_files(top.get("write_files"))
     yield from _apt_sources(_mapping(top.get("apt")).get("sources"))
     snap = _mapping(top.get("snap")).get("commands")
@@ -82,6 +76,47 @@ def command_items(node: yaml.Node | None) -> Iterator[Piece]:
         elif isinstance(item, yaml.ScalarNode) and isinstance(item.value, str) and item.value.strip():
             line = item.start_mark.line + 1 + (1 if item.style in ("|", ">") else 0)
             yield line, item.value.rstrip("\n")
+
+
+def _account(fields: dict[str, yaml.Node]) -> Iterator[Piece]:
+    """A ``users:`` entry or ``system_info: default_user:`` (the distribution's default account, renamed and given
+    rules the same way): its keys and its ``sudo:`` rule."""
+    name = _scalar(fields.get("name"))
+    if name is None:
+        return
+    yield from _keys(fields.get("ssh_authorized_keys") or fields.get("ssh-authorized-keys"), "~" + name)
+    rule = fields.get("sudo")
+    for node in rule.value if isinstance(rule, yaml.SequenceNode) else [rule] if rule is not None else []:
+        text = _scalar(node)
+        if text and text.lower() not in ("false", "none"):
+            yield node.start_mark.line + 1, f"echo {shlex.quote(name + ' ' + text)} >> {_SUDOERS_FILE}"
+
+
+# Passwords cloud-init makes up itself (``chpasswd`` module: ``RANDOM``/``R``, and a ``users:`` entry's ``type``).
+_GENERATED = frozenset({"RANDOM", "R"})
+
+
+def _passwords(chpasswd: dict[str, yaml.Node]) -> Iterator[Piece]:
+    """``chpasswd: list:`` (``ACCOUNT:PASSWORD`` lines, a sequence or one block) and ``chpasswd: users:`` (``name``,
+    ``password``, ``type``): cloud-init hands each to ``chpasswd``, so each is that pipe at its line (hashes and
+    generated passwords are left to the shell reader's rules and skipped here)."""
+    listed = chpasswd.get("list")
+    if isinstance(listed, yaml.SequenceNode):
+        entries = [(n.start_mark.line + 1, str(n.value)) for n in listed.value if isinstance(n, yaml.ScalarNode)]
+    elif isinstance(listed, yaml.ScalarNode):
+        first = listed.start_mark.line + 1 + (1 if listed.style in ("|", ">") else 0)
+        entries = [(first + i, text) for i, text in enumerate(str(listed.value).split("\n"))]
+    else:
+        entries = []
+    users = chpasswd.get("users")
+    for item in users.value if isinstance(users, yaml.SequenceNode) else []:
+        fields = _mapping(item)
+        password, name = fields.get("password"), _scalar(fields.get("name"))
+        if isinstance(password, yaml.ScalarNode) and name and (_scalar(fields.get("type")) or "text") == "text":
+            entries.append((password.start_mark.line + 1, f"{name}:{password.value}"))
+    for line, entry in entries:
+        if entry.strip() and entry.strip().partition(":")[2] not in _GENERATED:
+            yield line, f"echo {shlex.quote(entry.strip())} | chpasswd"
 
 
 def _keys(node: yaml.Node | None, home: str) -> Iterator[Piece]:

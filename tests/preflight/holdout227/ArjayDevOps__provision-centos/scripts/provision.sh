@@ -1,0 +1,6 @@
+#!/bin/bash
+#
+# Install Git and Nano
+
+yum install -y git
+yum install -y nano
