@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from shipgate.preflight.yaml_prose import indented_values
+
 # a path segment that names a licence (``licenses``, ``legal``, ``open-government-licence``)
 _LICENCE_PAGE = re.compile(
     r"(?i)^[a-z]+://[^/]+/(?:[^?#]*/)?(?:(?:[\w.]+[-_])*licen[cs]es?(?:[-_][\w.]+)*|legal)(?:/|\.html?$|$)"
@@ -93,21 +95,13 @@ def scope_setting_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
     """In configuration, the lines of an OAuth scope setting's value (``oidc_scopes=`` then ``    openid`` and
     ``    https://waiverdb.fedoraproject.org/oidc/create-waiver``): scope names, asked for in a token request, never
     fetched, as :func:`scope_list_lines` reads them in program source."""
-    found: set[int] = set()
-    column = -1  # the open scope setting's key column; -1: none open
-    for number, text in lines:
-        stripped = text.lstrip()
-        if not stripped:
-            continue
-        indent = len(text) - len(stripped)
-        if column >= 0 and indent > column:
-            found.add(number)
-            continue
+
+    def opens_scope(text: str) -> int | None:
         setting = _SCOPE_SETTING.match(text)
-        column = len(setting.group(1)) if setting is not None else -1
-        if setting is not None:
-            found.add(number)
-    return found
+        return None if setting is None else len(setting.group(1))
+
+    continued, opened = indented_values(lines, opens_scope)
+    return continued | opened
 
 
 def _block_lines(lines: Sequence[tuple[int, str]], start: re.Pattern[str], end: re.Pattern[str]) -> set[int]:

@@ -20,25 +20,39 @@ _SUFFIXES = (".yml", ".yaml", ".yml.example", ".yaml.example", ".yml.sample", ".
 _KEY = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][\w.-]{0,63})\s*:(?:\s|$)")
 
 
+def indented_values(lines: Sequence[tuple[int, str]], opens: Callable[[str], int | None]) -> tuple[set[int], set[int]]:
+    """The lines that continue an open value (indented past the column of the key that opened it; a blank line does
+    not end it), and the lines that opened one: ``opens`` gives a line's key column when the line opens a value."""
+    continued: set[int] = set()
+    opened: set[int] = set()
+    column = -1  # the open value's key column; -1: none open
+    for number, text in lines:
+        stripped = text.lstrip()
+        if not stripped:
+            continue
+        if column >= 0 and len(text) - len(stripped) > column:
+            continued.add(number)
+            continue
+        found = opens(text)
+        column = -1 if found is None else found
+        if found is not None:
+            opened.add(number)
+    return continued, opened
+
+
 def prose_continuation_lines(
     path: str, lines: Sequence[tuple[int, str]], is_text_key: Callable[[str], bool]
 ) -> set[int]:
     """The lines of ``path`` that continue the value of a key ``is_text_key`` names (see the module docstring)."""
     if not path.lower().endswith(_SUFFIXES):
         return set()
-    found: set[int] = set()
-    column = -1  # the open text value's key column; -1: none open
-    for number, text in lines:
-        stripped = text.lstrip()
-        if not stripped:
-            continue
-        indent = len(text) - len(stripped)
-        if column >= 0 and indent > column:
-            found.add(number)
-            continue
+
+    def opens_text(text: str) -> int | None:
         key = _KEY.match(text)
         value = text[key.end() :].strip() if key is not None else ""
         # a key with no value opens a mapping or a list (``docs:`` then ``url: …``): its lines are settings
-        opens_text = key is not None and bool(value) and not value.startswith("#") and is_text_key(key.group(2))
-        column = len(key.group(1)) if opens_text and key is not None else -1
-    return found
+        if key is None or not value or value.startswith("#") or not is_text_key(key.group(2)):
+            return None
+        return len(key.group(1))
+
+    return indented_values(lines, opens_text)[0]

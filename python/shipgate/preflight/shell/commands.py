@@ -926,25 +926,17 @@ def executed_file(command: Command) -> Word | None:
 _JAVA_VALUED = frozenset(
     {"-cp", "-classpath", "--class-path", "-p", "--module-path", "--upgrade-module-path", "--add-modules"}
 )
+_JAVA_FILE = frozenset({"-jar"})
+_JAVA_MODULE = frozenset({"-m", "--module"})
 
 
 def java_jar(command: Command) -> Word | None:
     """The jar ``java`` runs: the value of ``-jar`` among the launcher's options, which may come first (``java
     -Xmx2G -Dkey=value -jar server.jar nogui``); None once a main class or module ends the options (its operands
     are the program's arguments, a ``-jar`` among them is not the launcher's)."""
-    words = command.words
-    skip = False
-    for i, word in enumerate(words):
-        text = word.text
-        if skip:
-            skip = False
-        elif text == "-jar":
-            return words[i + 1] if i + 1 < len(words) else None
-        elif text in _JAVA_VALUED:
-            skip = True
-        elif not text.startswith("-") or text in ("-m", "--module"):
-            return None
-    return None
+    return _after_options(
+        command.words, file_options=_JAVA_FILE, no_file=_JAVA_MODULE, valued=_JAVA_VALUED, operand_is_file=False
+    )
 
 
 # An interpreter's options after which it runs no file (the program is the option's value or a module:
@@ -976,21 +968,41 @@ def _interpreted_file(name: str, words: tuple[Word, ...]) -> Word | None:
     """The script file an interpreter or ``source`` is given: its first operand after the options (their values
     skipped); None when an option makes it run code or a module instead (``python3 -m venv venv``)."""
     kind = _interpreter_kind(name)
+    no_file = _NO_FILE[kind]
+    if kind == "python":  # ``-c'code'``, ``-mvenv``: the option's value written onto it
+        no_file = no_file | {w.text for w in words if w.text.startswith(("-c", "-m")) and len(w.text) > 2}
+    file_options = _PHP_FILE if kind == "php" else _END_OF_OPTIONS  # ``php -f upgrade.php``
+    return _after_options(words, file_options=file_options, no_file=no_file, valued=_VALUED[kind], operand_is_file=True)
+
+
+_END_OF_OPTIONS = frozenset({"--"})
+_PHP_FILE = frozenset({"--", "-f"})
+
+
+def _after_options(
+    words: tuple[Word, ...],
+    *,
+    file_options: frozenset[str],
+    no_file: frozenset[str],
+    valued: frozenset[str],
+    operand_is_file: bool,
+) -> Word | None:
+    """A launcher's file among its options: the word after one of ``file_options``; the first operand when
+    ``operand_is_file`` (an interpreter's script; a ``java`` main class is none); None after one of ``no_file``
+    (code or a module given instead). The values of ``valued`` options are skipped."""
     skip = False
     for i, word in enumerate(words):
         text = word.text
         if skip:
             skip = False
-        elif text == "--":
+        elif text in file_options:
             return words[i + 1] if i + 1 < len(words) else None
-        elif kind == "php" and text == "-f":
-            return words[i + 1] if i + 1 < len(words) else None  # ``php -f upgrade.php``
-        elif text in _NO_FILE[kind] or (kind == "python" and text.startswith(("-c", "-m")) and len(text) > 2):
+        elif text in no_file:
             return None
-        elif text in _VALUED[kind]:
+        elif text in valued:
             skip = True
         elif not text.startswith(("-", "+")) or text in ("-", "+"):
-            return None if text == "-" else word
+            return word if operand_is_file and text != "-" else None
     return None
 
 
