@@ -6,6 +6,7 @@ from __future__ import annotations
 from preflight_kit import in_script
 
 from shipgate.preflight.privilege import sudo_account
+from shipgate.preflight.shell.unwrap import value_option
 
 PIPE = "preflight.pipe_to_shell"
 ENDPOINT = "preflight.external_endpoint"
@@ -43,6 +44,17 @@ def test_a_sudo_account_reads_the_clustered_option() -> None:
     assert sudo_account("sudo -iu webmaster nvm install 22") == "webmaster"
     assert sudo_account("sudo -i nvm install 22") == "root"
     assert sudo_account("sudo -uwebmaster true") == "webmaster"
+    assert sudo_account("sudo --user=webmaster true") == "webmaster"
+    assert sudo_account("sudo -g adm --chdir /srv -u webmaster true") == "webmaster"
+    assert sudo_account("sudo -pu true") == "root"  # ``u`` is -p's prompt, not an account option
+
+
+def test_a_one_reading_of_sudo_options_for_the_account_and_the_command() -> None:
+    assert value_option("sudo", "-iu") == ("-u", None)
+    assert value_option("sudo", "-uwww") == ("-u", "www")
+    assert value_option("sudo", "--user=www") == ("--user", "www")
+    assert value_option("sudo", "-E") is None
+    assert value_option("sudo", "--preserve-env=PATH") is None
 
 
 # -- B: certbot with no subcommand runs ``run`` (obtain and install), which writes /etc/letsencrypt --------------------

@@ -47,7 +47,7 @@ from shipgate.preflight.shell.functions import (
 )
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.shell.phases import removal_script
-from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS
+from shipgate.preflight.shell.unwrap import CONTAINER_RUNNERS, value_option
 from shipgate.preflight.shell.value_alternatives import alternative_values
 from shipgate.preflight.start_scripts import (
     inside_folders,
@@ -976,13 +976,6 @@ def _resolved(account: str | None, literal: dict[str, str]) -> str | None:
     return literal.get(name[1], account) if name else account
 
 
-# sudo options that take a value (the next word is not the command); ``-u``/``--user`` is read for the account.
-_SUDO_VALUE_OPTIONS = frozenset(
-    {"-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role"}
-    | {"-t", "--type", "-T", "--command-timeout", "-U", "--other-user", "-R", "--chroot"}
-)
-
-
 def sudo_account(line: str) -> str | None:
     """The account ``sudo -u ACCOUNT`` (``--user ACCOUNT``, ``--user=ACCOUNT``, ``-uACCOUNT``) runs as on this source
     line: ``root`` when none is named, None when the line cannot be split or runs no sudo."""
@@ -995,16 +988,16 @@ def sudo_account(line: str) -> str | None:
     rest = tokens[start + 1 : start + 1 + 32]
     j = 0
     while j < len(rest) and rest[j].startswith("-"):
-        word = rest[j]
-        if word in ("-u", "--user") and j + 1 < len(rest):
-            return rest[j + 1]
-        if word.startswith("--user="):
-            return word.partition("=")[2]
-        if re.fullmatch(r"-[A-Za-z]*u", word) and j + 1 < len(rest):
-            return rest[j + 1]  # ``sudo -iu ACCOUNT``: a cluster whose last letter takes the next word (getopt)
-        if re.fullmatch(r"-[A-Za-z]*u\S+", word) and not word.startswith("--"):
-            return word.partition("u")[2]
-        j += 2 if word in _SUDO_VALUE_OPTIONS else 1
+        found = value_option("sudo", rest[j])
+        if found is None:
+            j += 1
+            continue
+        option, attached = found
+        if attached is None and j + 1 >= len(rest):
+            break  # the option's value is not on this line
+        if option in ("-u", "--user"):
+            return attached if attached is not None else rest[j + 1]
+        j += 2 if attached is None else 1
     return "root"
 
 

@@ -61,26 +61,10 @@ SSH_VALUE_OPTIONS = frozenset(
 ) | {"-W", "-w", "-B", "-I"}
 # wrapper -> options that consume the next word (short forms; long forms "--x=v" carry their value)
 _VALUE_OPTIONS: dict[str, frozenset[str]] = {
-    "sudo": frozenset(
-        [
-            "-u",
-            "-g",
-            "-h",
-            "-p",
-            "-C",
-            "-U",
-            "-r",
-            "-t",
-            "-T",
-            "-D",
-            "-R",
-            "--user",
-            "--group",
-            "--host",
-            "--prompt",
-            "--close-from",
-        ]
-    ),
+    # sudo(8)'s options that take a value, short and long
+    "sudo": frozenset({"-u", "-g", "-h", "-p", "-C", "-U", "-r", "-t", "-T", "-D", "-R"})
+    | frozenset({"--user", "--group", "--host", "--prompt", "--close-from", "--chdir", "--role", "--type"})
+    | frozenset({"--command-timeout", "--other-user", "--chroot"}),
     "doas": frozenset({"-u", "-C"}),
     "pkexec": frozenset({"--user"}),
     "runuser": frozenset({"-u", "-g", "-G", "-s", "--user", "--group", "--shell"}),
@@ -289,17 +273,33 @@ _LONG_OPTION_START = re.compile(r"--[A-Za-z][\w-]*=")
 
 
 def _takes_next(option: str, takes_value: frozenset[str]) -> bool:
-    """The word after ``option`` is its value: an option that takes one, or a cluster of short options whose
-    first value-taking letter is its last (getopt(3): ``sudo -iu www-data cmd`` is ``-i -u www-data``; in
-    ``-up`` the ``p`` would be -u's value, nothing taken from the next word)."""
+    """The word after ``option`` is its value (see ``value_option``)."""
+    found = _value_option(option, takes_value)
+    return found is not None and found[1] is None
+
+
+def value_option(name: str, option: str) -> tuple[str, str | None] | None:
+    """The option of wrapper ``name`` that takes a value in this word, and the value the word carries (None: the
+    value is the next word): ``-u`` for ``-u`` and for a short-option cluster whose first value-taking letter is
+    its last (getopt(3): ``sudo -iu www-data`` is ``-i -u www-data``), ``("-u", "www")`` for ``-uwww``,
+    ``("--user", "x")`` for ``--user=x``; None when the word takes no value."""
+    return _value_option(option, _VALUE_OPTIONS.get(name, frozenset()))
+
+
+def _value_option(option: str, takes_value: frozenset[str]) -> tuple[str, str | None] | None:
     if option in takes_value:
-        return True
-    if option.startswith("--") or len(option) < 3 or not option[1:].isalnum():
-        return False
+        return option, None
+    if option.startswith("--"):
+        head, equals, tail = option.partition("=")
+        return (head, tail) if equals and head in takes_value else None
+    if len(option) < 3 or not option.startswith("-"):
+        return None
     for at, letter in enumerate(option[1:], start=1):
         if f"-{letter}" in takes_value:
-            return at == len(option) - 1
-    return False
+            return f"-{letter}", option[at + 1 :] or None
+        if not letter.isalnum():
+            return None
+    return None
 
 
 def _option_text(word: Word) -> str:
