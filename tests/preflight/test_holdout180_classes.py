@@ -97,3 +97,20 @@ def test_a_local_variable_or_other_files_name_servers_stay_quiet() -> None:
         'echo "nameserver 8.8.4.4"\n'
     )
     assert codes_at({"firstboot.sh": script}, _ENDPOINT) == []
+
+
+# -- D: an authorized key the file leaves to the operator (a placeholder, a template variable) ----------------------
+
+_PERSISTENCE = "preflight.persistence"
+
+
+def test_d_a_written_public_key_in_user_data_is_persistence() -> None:
+    config = "#cloud-config\nssh_authorized_keys:\n  - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB vendor@laptop\n"
+    assert codes_at({"cloud-config.yaml": config}, _PERSISTENCE) == [3]
+
+
+def test_d_placeholder_and_template_keys_stay_quiet() -> None:
+    placeholder = "#cloud-config\nssh_authorized_keys:\n  - SET_YOUR_PUBLIC_SSH_KEY\n"
+    variable = "#cloud-config\nusers:\n  - name: ops\n    ssh_authorized_keys:\n      - ${ssh_authorized_key}\n"
+    assert codes_at({"cloud-config.yaml": placeholder}, _PERSISTENCE) == []
+    assert codes_at({"user_data.yaml.tpl": variable}, _PERSISTENCE) == []

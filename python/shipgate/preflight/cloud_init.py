@@ -5,7 +5,8 @@ The cloud-init documentation ("Module reference") says what these modules write;
 as the command that does the same, so the script checks (persistence, kernel settings, downloads…) apply unchanged:
 
 - ``ssh_authorized_keys`` (the default user's) and a user's ``ssh_authorized_keys``/``ssh-authorized-keys``: keys
-  appended to that account's ``~/.ssh/authorized_keys`` (``>> ~/.ssh/authorized_keys``, at the first key's line);
+  appended to that account's ``~/.ssh/authorized_keys`` (``>> ~/.ssh/authorized_keys``, at the first key's line)
+  when the list holds a written public key (placeholders and template variables are the operator's own key);
 - a user's ``sudo:`` rule (also ``system_info: default_user:``'s): written to ``/etc/sudoers.d/90-cloud-init-users``;
 - ``chpasswd: list:``/``users:`` passwords: each ``ACCOUNT:PASSWORD`` piped to ``chpasswd`` (literal ones are
   credentials; ``RANDOM`` and hashes are not);
@@ -119,9 +120,18 @@ def _passwords(chpasswd: dict[str, yaml.Node]) -> Iterator[Piece]:
             yield line, f"echo {shlex.quote(entry.strip())} | chpasswd"
 
 
+# A public key as ``authorized_keys`` holds it (sshd(8) "AUTHORIZED_KEYS FILE FORMAT"): the key type, then the
+# base64 key, whose encoding of the type's length starts ``AAAA``.
+_PUBLIC_KEY = re.compile(r"(?:\S+\s+)?(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+|sk-\S+)\s+AAAA")
+
+
 def _keys(node: yaml.Node | None, home: str) -> Iterator[Piece]:
-    if isinstance(node, yaml.SequenceNode) and node.value:
-        yield node.value[0].start_mark.line + 1, f"cat >> {home}/.ssh/authorized_keys"
+    """The keys appended to ``home``'s ``authorized_keys``, at the first key's line; a list of placeholders or
+    template variables (``SET_YOUR_PUBLIC_SSH_KEY``, ``${ssh_authorized_key}``) grants nobody's key in this file:
+    the operator's own is filled in."""
+    keys = node.value if isinstance(node, yaml.SequenceNode) else []
+    if any(isinstance(key, yaml.ScalarNode) and _PUBLIC_KEY.match(str(key.value).strip()) for key in keys):
+        yield keys[0].start_mark.line + 1, f"cat >> {home}/.ssh/authorized_keys"
 
 
 def _written_files(node: yaml.Node | None) -> Iterator[Piece]:
