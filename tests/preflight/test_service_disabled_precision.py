@@ -150,3 +150,20 @@ def test_an_upgrade_removing_an_old_part_is_not_a_removal_path() -> None:
 def test_a_firewall_switched_off_in_an_uninstall_is_still_reported() -> None:
     lines = ("uninstall() {", "  systemctl disable firewalld", "}")
     assert codes_at({"install.sh": "\n".join(("#!/bin/sh", *lines)) + "\n"}, "preflight.protection_disabled") == [3]
+
+
+# -- a first-boot one-shot disabling the unit named after it --------------------------------------------------------
+
+
+def test_a_first_boot_script_disabling_its_own_unit_is_quiet() -> None:
+    script = "#!/bin/sh\nresize2fs /dev/sda1\nsystemctl disable nextcloud-firstboot.service\n"
+    assert codes_at({"firstboot.sh": script}, DISABLED) == []
+    assert codes_at({"overlay/firstboot": script.replace("nextcloud-", "")}, DISABLED) == []
+
+
+def test_a_script_disabling_a_unit_not_named_after_it_is_reported() -> None:
+    script = "#!/bin/sh\nsystemctl disable nextcloud-firstboot.service\nsystemctl disable cron\n"
+    assert codes_at({"setup.sh": script}, DISABLED) == [2, 3]
+    # a package's spec is not what its unit runs: owl-agent.spec disabling owl-agent stays reported
+    spec = "Name: owl-agent\n%preun\nsystemctl disable owl-agent\n"
+    assert codes_at({"owl-agent.spec": spec}, DISABLED) == [3]

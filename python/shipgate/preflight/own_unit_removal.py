@@ -8,10 +8,15 @@ writes its init script (``ln -s /etc/init.d/wg-quick /etc/init.d/wg-quick.wg0``)
 template the script itself enables elsewhere (``wg-quick@wg0``: the instance is the script's making), or when a
 removal step of the same script removes the package of that name (``dpkg -r monitoring-agent``). Another
 product's or the operating system's service (``systemd-resolved``, ``sysctl``, ``apache2``) is still reported on
-every path, and so is the product's own unit on the install or upgrade path."""
+every path, and so is the product's own unit on the install or upgrade path.
+
+A script that disables the unit named after it (``firstboot.sh`` running ``systemctl disable
+nextcloud-firstboot.service``) is the one-shot that unit ran, switching itself off once its work is done
+(:func:`disables_itself`)."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from shipgate.preflight.shell.actions import in_uninstall_mode, on_removal_only
@@ -96,3 +101,13 @@ def own_unit_removed(unit: str, command: Command, script: Script, units: set[str
         return True
     named = unit.removesuffix(".service")
     return any(named in removed_packages(c) for c in script.commands if on_removal_path(c))
+
+
+def disables_itself(unit: str, path: str) -> bool:
+    """``unit`` is named after the script at ``path`` (``firstboot.sh``: ``firstboot.service``,
+    ``nextcloud-firstboot.service``): the one-shot unit that runs the script, disabled by it when done."""
+    stem, _, kind = posixpath.basename(path).partition(".")
+    if kind not in ("", "sh", "bash"):  # a package's spec or maintainer script is not what its unit runs
+        return False
+    named = unit.removesuffix(".service")
+    return len(stem) >= 4 and (named == stem or named.endswith(("-" + stem, "_" + stem)))
