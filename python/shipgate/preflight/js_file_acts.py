@@ -32,6 +32,7 @@ Node = tree_sitter.Node
 MAX_SHOWN = 16  # arguments of one console call written
 _SHOWING = frozenset({"log", "info", "warn", "error"})
 _WRITES = frozenset({"appendFile", "appendFileSync", "writeFile", "writeFileSync"})
+_DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
 _FOLDERS = frozenset(
     {"mkdir", "mkdirSync", "ensureDir", "ensureDirSync", "mkdirs", "mkdirsSync", "mkdirp", "mkdirpSync"}
 )
@@ -101,7 +102,34 @@ def pieces(calls: list[Node], written: set[int], bound: dict[str, Node] | None =
 def _file_act(name: str, args: list[Node], bound: dict[str, Node]) -> str | None:
     """The shell of an ``fs`` call that writes a file or makes a folder; None for other calls or an unknown path.
     A path that is a ``forEach`` callback's parameter over a list of literals is each of them, in a shell loop."""
-    target = path_word(args[0]) if args and (name in _WRITES or name in _FOLDERS) else None
+    target = path_word(scoped_value(args[0])) if args and (name in _WRITES or name in _FOLDERS) else None
     if target is None:
         return None
     return looped(args[0], f": >> {target}" if name in _WRITES else f"mkdir -p {target}", bound)
+
+
+def written_path(call: Node) -> str | None:
+    """The path an ``fs`` write (``fs.writeFileSync(P, …)``, ``fs.appendFile(P, …)``) names, as
+    :func:`js_downloads.path_word` spells it; None for another call or a path not known."""
+    owner, name = _callee(call)
+    args = _arguments(call)
+    return path_word(scoped_value(args[0])) if owner == "fs" and name in _WRITES and args else None
+
+
+def scoped_value(node: Node) -> Node:
+    """A name declared in a block around ``node`` (a function's body, not the file's top level) with a string
+    literal (``const path = '/etc/systemd/system/x.service'``) is that literal: the innermost declaration is the one
+    the name means there, though the file binds the same name elsewhere (``const path = require('path')``, holdout229's
+    log-translation). Any other node is itself."""
+    if node.type != "identifier":
+        return node
+    name, block = _text(node), node.parent
+    while block is not None and block.type != "program":
+        if block.type == "statement_block":
+            for child in block.named_children:
+                for decl in child.named_children if child.type in _DECLARATIONS else ():
+                    if decl.type == "variable_declarator" and _text(decl.child_by_field_name("name")) == name:
+                        value = decl.child_by_field_name("value")
+                        return value if value is not None and value.type == "string" else node
+        block = block.parent
+    return node

@@ -3,7 +3,8 @@ written as the shell that does the same, at the file's lines; and which URLs in 
 
 Which file is a script (a step): a ``.js``/``.cjs``/``.mjs`` file, or one whose interpreter line names ``node``,
 whose name or place says install, upgrade or setup (``python_script.step_path``: an npm ``install.js``,
-``postinstall.js``, ``scripts/install.js``), not a test and not a browser bundle. TypeScript (``.ts``/``.mts``/
+``postinstall.js``, ``scripts/install.js``) or whose own ``fs`` write puts a unit into a systemd system unit
+directory (``js_unit_installers``), not a test and not a browser bundle. TypeScript (``.ts``/``.mts``/
 ``.cts``, not a ``.d.ts`` declaration file) is read through tree-sitter's TypeScript grammar, the same way.
 
 Written as shell:
@@ -62,6 +63,7 @@ from shipgate.preflight import (
     js_runners,
     js_spawn_shell,
     js_tool_modules,
+    js_unit_installers,
     js_unpacks,
 )
 from shipgate.preflight.distributed import is_browser_script, is_minified_name
@@ -112,7 +114,7 @@ def is_js_script(path: str, text: str) -> bool:
         return False  # a library a web app serves (``static/vendor/…/setup.js``) runs in the reader's browser
     if not (lower.endswith(_SUFFIXES) or _INTERPRETER.match(text[:200])):
         return False
-    return step_path(path)
+    return step_path(path) or js_unit_installers.writes_unit(text, lambda: _parse(path, text))
 
 
 def _language(path: str) -> tree_sitter.Language:

@@ -40,6 +40,17 @@ def _opened_for_write(node: ast.expr, writes: Callable[[ast.Call], bool]) -> ast
     return None
 
 
+def _unclosed(node: ast.expr) -> ast.expr:
+    """What ``contextlib.closing(X)`` wraps (``with closing(urlopen(URL)) as fp``: ``fp`` is the response), else the
+    node itself."""
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else _name_of(func)
+        if name == "closing":
+            return node.args[0]
+    return node
+
+
 def _copies(node: ast.AST) -> TypeGuard[ast.Call]:
     """``shutil.copyfileobj(source, target)``."""
     return (
@@ -77,8 +88,8 @@ def saved_fetches(
             elif (source := _body_of(node.value)) is not None and source != target:
                 derived.setdefault(target, source)
         elif isinstance(node, ast.withitem) and (target := _name_of(node.optional_vars or ast.Constant(None))):
-            if is_fetch(node.context_expr):
-                fetches.setdefault(target, []).append(node.context_expr)  # type: ignore[arg-type]  # ``with urlopen…``
+            if is_fetch(wrapped := _unclosed(node.context_expr)):
+                fetches.setdefault(target, []).append(wrapped)  # type: ignore[arg-type]  # ``with urlopen…``
             elif (path := _opened_for_write(node.context_expr, writes)) is not None:
                 files.setdefault(target, []).append((node.context_expr.lineno, path))
         elif _in_memory(node) and (value := _body_of(node.args[0])):

@@ -52,7 +52,8 @@ Written as shell:
   variable of its name, so a printed secret is judged as ``echo "${token}"`` is.
 - Files: ``open(path, "w"/"a"/"x")`` and ``Path.write_text`` write the file (``: >> path``), ``Path.mkdir`` of a
   path value is ``mkdir`` (``-p`` with ``parents=True``; holdout175), ``os.makedirs`` is
-  ``mkdir -p``, ``os.chmod(path, 0o777)`` is ``chmod 777``, ``os.chown`` is ``chown``, ``shutil.copy*``/``move``,
+  ``mkdir -p``, ``os.chmod(path, 0o777)`` is ``chmod 777`` (a mode that ORs in ``stat.S_IEXEC``… ``chmod +x``),
+  ``os.chown`` is ``chown``, ``shutil.copy*``/``move``,
   ``os.rename``/``symlink`` are ``cp``/``mv``/``ln -s``: writes under ``/etc``, sudoers, modes and deletes are then
   the shell checks' to judge.
 - A uid check that exits (``if os.geteuid() != 0: sys.exit(…)``, the same through a function of the file that
@@ -668,6 +669,8 @@ class _Reader:
         mode = call.args[1] if len(call.args) > 1 else None
         if name == "chmod" and args[0:1] and isinstance(mode, ast.Constant) and isinstance(mode.value, int):
             return f"chmod {mode.value:o} -- {args[0]}"
+        if name == "chmod" and args[0:1] and mode is not None and _adds_execute(mode):
+            return f"chmod +x -- {args[0]}"  # ``os.chmod(p, os.stat(p).st_mode | stat.S_IEXEC)``
         if name == "chown" and args[0:1]:
             return f"chown {UNKNOWN} -- {args[0]}"
         verb = {"copy": "cp", "copy2": "cp", "copyfile": "cp", "copytree": "cp -r", "move": "mv", "rename": "mv"}
@@ -997,6 +1000,17 @@ def _walk(node: ast.AST) -> Iterator[ast.AST]:
         for child in ast.iter_child_nodes(current):
             if not isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
                 stack.append(child)
+
+
+_EXECUTE_BITS = frozenset({"S_IEXEC", "S_IXUSR", "S_IXGRP", "S_IXOTH", "S_IRWXU"})
+
+
+def _adds_execute(mode: ast.expr) -> bool:
+    """A mode that ORs in an execute bit by name (``st.st_mode | stat.S_IEXEC``, ``stat.S_IRWXU | stat.S_IRGRP``):
+    the file is made executable, as ``chmod +x`` makes it."""
+    if isinstance(mode, ast.BinOp) and isinstance(mode.op, ast.BitOr):
+        return _adds_execute(mode.left) or _adds_execute(mode.right)
+    return _name(mode) in _EXECUTE_BITS
 
 
 def _true(node: ast.expr) -> bool:

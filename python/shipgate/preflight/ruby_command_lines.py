@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 import tree_sitter
 
+from shipgate.preflight.syntax_nodes import walk
+
 Node = tree_sitter.Node
 ShellText = Callable[[Node], str]  # a string literal's text as a command line (interpolations as values)
 
@@ -25,10 +27,10 @@ def _text(node: Node) -> str:
     return (node.text or b"").decode("utf-8", "surrogateescape")
 
 
-def bound_lines(nodes: list[Node], shell_text: ShellText) -> dict[str, str]:
-    """NAME -> the command line the local NAME holds, for the locals assigned once to a literal line."""
+def _local_assignments(nodes: list[Node]) -> tuple[dict[str, int], list[tuple[str, Node]]]:
+    """How often each local is assigned, and each plain ``name = value`` assignment with its name."""
     counts: dict[str, int] = {}
-    lines: dict[str, str] = {}
+    plain: list[tuple[str, Node]] = []
     for node in nodes:
         if node.type not in ("assignment", "operator_assignment"):
             continue
@@ -37,11 +39,47 @@ def bound_lines(nodes: list[Node], shell_text: ShellText) -> dict[str, str]:
             continue
         name = _text(left)
         counts[name] = counts.get(name, 0) + 1
+        if node.type == "assignment":
+            plain.append((name, node))
+    return counts, plain
+
+
+def bound_lines(nodes: list[Node], shell_text: ShellText) -> dict[str, str]:
+    """NAME -> the command line the local NAME holds, for the locals assigned once to a literal line."""
+    counts, plain = _local_assignments(nodes)
+    lines: dict[str, str] = {}
+    for name, node in plain:
         right = node.child_by_field_name("right")
-        line = _line(right, shell_text) if node.type == "assignment" and right is not None else None
+        line = _line(right, shell_text) if right is not None else None
         if line is not None:
             lines[name] = line
     return {name: line for name, line in lines.items() if counts[name] == 1}
+
+
+def top_level_strings(nodes: list[Node]) -> list[tuple[str, Node]]:
+    """The locals a script assigns exactly once, at its top level, to a string (``host = 'darwini.kde.org'``,
+    ``home = "/home/#{user}"``), with that assignment: values the script knows wherever it interpolates them, as
+    its string constants are (holdout229's neon-contents-grapple deploy: ``system('ssh', "#{user}@#{host}", …)``).
+    Not a name that is also a method's or a block's parameter anywhere in the file (its uses there are the
+    parameter's)."""
+    counts, plain = _local_assignments(nodes)
+    params = {
+        _text(p)
+        for node in nodes
+        if node.type in ("method_parameters", "block_parameters", "lambda_parameters")
+        for p in walk(node)
+        if p.type == "identifier"
+    }
+    return [
+        (name, node)
+        for name, node in plain
+        if counts[name] == 1
+        and name not in params
+        and node.parent is not None
+        and node.parent.type == "program"
+        and (right := node.child_by_field_name("right")) is not None
+        and right.type == "string"
+    ]
 
 
 def _line(value: Node, shell_text: ShellText) -> str | None:

@@ -31,7 +31,8 @@ Written as shell:
 - A local assigned once to a literal command line, also an array of literal lines joined with a literal separator
   (``setup = [...].join(" && ")``; ``system(setup)``), is that line (``shipgate.preflight.ruby_command_lines``).
 - Values: ``#{CONST}`` and a bare ``CONST`` argument are ``${CONST}`` when the file assigns the constant a string at
-  its top level (the assignment is written at its line when a command uses it); ``ENV["X"]`` is ``${X}``.
+  its top level (the assignment is written at its line when a command uses it), and so is ``#{name}`` of a local
+  assigned once at the top level to a string (``ruby_command_lines.top_level_strings``); ``ENV["X"]`` is ``${X}``.
 
 - ``File.write``/``File.open(P, "w"/"a")`` (a download when the data is fetched with ``URI.open``/``Net::HTTP``) and
   ``puts``/``print`` of a value (``echo``): ``shipgate.preflight.ruby_file_acts``.
@@ -54,7 +55,7 @@ from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.ruby_active_record import active_record_task
-from shipgate.preflight.ruby_command_lines import bound_lines, hash_locals
+from shipgate.preflight.ruby_command_lines import bound_lines, hash_locals, top_level_strings
 from shipgate.preflight.ruby_mixins import MIXIN_RUNNERS, includes_module
 from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
@@ -127,6 +128,11 @@ def commands(path: str, text: str) -> list[Piece] | None:
     reader.pieces += ruby_inline_gems.pieces(nodes, text)  # ``gemfile do source …; gem … end``
     reader.pieces += ruby_module_downloads.pieces(nodes)  # ``Lib::Fetcher.fetch(…)`` of a required file of its own
     used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)\}", t)}
+    for _ in range(len(reader.constants)):  # and the names those values are built from (``target = "u@#{host}"``)
+        more = {m for n in used if n in reader.constants for m in re.findall(r"\$\{(\w+)\}", reader.constants[n][1])}
+        if more <= used:
+            break
+        used |= more
     assignments = [(line, f"{name}={value}") for name, (line, value) in reader.constants.items() if name in used]
     return one_per_line(reader.pieces[:MAX_PIECES] + assignments)
 
@@ -157,9 +163,10 @@ class _Reader:
     def read(self) -> None:
         self.lines = bound_lines(self.nodes, lambda node: self.shell_text(node, None))
         self.hashes = hash_locals(self.nodes)
+        locals_ = {id(node) for _, node in top_level_strings(self.nodes)}
         for node in self.nodes:
             if node.type == "assignment" and node.parent is not None and node.parent.type == "program":
-                self.constant(node)
+                self.constant(node, id(node) in locals_)
         methods = [n for n in self.nodes if n.type == "method"]
         self.includes, self.defined = includes_module(self.nodes), frozenset(_method_name(m) for m in methods)
         for _ in range(4):  # a runner that calls another runner (``system!`` through ``system``)
@@ -180,9 +187,13 @@ class _Reader:
         self.pieces.extend(closes)  # after the block's own commands, also those on its last line
         self.pieces.extend((line, ROOT_CHECK) for line in root_check_lines(self.nodes))
 
-    def constant(self, node: Node) -> None:
+    def constant(self, node: Node, known_local: bool = False) -> None:
+        """A string constant, or a local the script assigns once at its top level to a string
+        (``ruby_command_lines.top_level_strings``): both are ``${NAME}`` where interpolated."""
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if left is None or right is None or left.type != "constant":
+        if left is None or right is None or left.type not in ("constant", "identifier"):
+            return
+        if left.type == "identifier" and not known_local:
             return
         if right.type == "call" and _text(right.child_by_field_name("method") or right) == "freeze":
             right = right.child_by_field_name("receiver") or right
@@ -320,7 +331,7 @@ class _Reader:
 
     def value(self, node: Node) -> str:
         """``${CONST}`` for a constant the file assigns, ``${X}`` for ``ENV["X"]``, else unknown."""
-        if node.type == "constant" and _text(node) in self.constants:
+        if node.type in ("constant", "identifier") and _text(node) in self.constants:
             return "${" + _text(node) + "}"
         if node.type == "element_reference" and _text(node).startswith("ENV["):
             keys = [c for c in node.named_children if c.type == "string"]

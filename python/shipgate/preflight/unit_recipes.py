@@ -29,5 +29,10 @@ def installs_unit(command: str) -> bool:
             words = words[1:]
     if len(words) < 3 or words[0] not in _COPIERS or words[-1].startswith("-"):
         return False
-    target = words[-1].rstrip("/")
+    return in_unit_dir(words[-1])
+
+
+def in_unit_dir(path: str) -> bool:
+    """``path`` is one of systemd's system unit directories or a file in one (not a user's unit directory)."""
+    target = path.rstrip("/")
     return any(target == d or target.startswith(d + "/") for d in _UNIT_DIRS)

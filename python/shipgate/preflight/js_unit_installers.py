@@ -1,0 +1,39 @@
+"""A JavaScript program that writes a systemd unit into one of systemd's system unit directories installs a service
+on the host, whatever the file is named: log-translation's ``index.js`` writes
+``/etc/systemd/system/log-translation.service`` and enables it when it first starts (hold-out set 229), as a Makefile
+recipe that copies a unit there is an install step whatever its target is called (``unit_recipes``). Such a file
+is read as an install script (docs/preflight.md, "Install programs in other languages").
+
+Read from the file's ``fs.writeFile*``/``fs.appendFile*`` calls (``js_file_acts.written_path``: a literal, a name
+declared with one in the function around the call, ``path.join`` of known parts); a write into a user's unit
+directory (``~/.config/systemd/user``) is the user manager's, and a unit path only mentioned (printed, compared) is
+not a write. The file's text must name a unit directory before it is parsed, so most files cost no parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import tree_sitter
+
+from shipgate.preflight.js_file_acts import written_path
+from shipgate.preflight.unit_recipes import in_unit_dir
+
+Node = tree_sitter.Node
+
+_HINT = "/systemd/system"
+
+
+def writes_unit(text: str, root_of: Callable[[], Node]) -> bool:
+    """The program writes a file into a systemd system unit directory (``root_of`` parses the text)."""
+    if _HINT not in text:
+        return False
+    stack = [root_of()]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type != "call_expression":
+            continue
+        target = written_path(node)
+        if target is not None and in_unit_dir(target.strip('"')):
+            return True
+    return False
