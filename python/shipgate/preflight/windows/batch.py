@@ -26,6 +26,8 @@ _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+(?:"[^"]*"?[^\s"]*)*')
 # The batch file's own folder, which ends in a separator: ``%~dp0%EXE%`` and ``%~dp0\%EXE%`` both name EXE there.
 _OWN_FOLDER = re.compile(r"%~dp0\\?", re.I)
 _ADMIN_PROBES = (("net", "session"), ("fltmc", ""), ("openfiles", ""))
+# A batch file named with no folder (``call install.cmd``): cmd runs the one in the current folder before the PATH's.
+_BARE_BATCH_FILE = re.compile(r"[^\\/:%]+\.(?:bat|cmd)", re.I)
 # ``for /f [options] %%i in ('CMD') do …`` (also ``usebackq``'s backquotes): the command whose output the loop reads
 _FOR_COMMAND = re.compile(r"^for\s+/f\b.*?\bin\s*\(\s*(['`])(.*)\1\s*\)\s*do\b", re.I)
 
@@ -160,6 +162,8 @@ class _Batch:
         if name == "set":
             self._set(segment, line)
             return
+        if _BARE_BATCH_FILE.fullmatch(program):  # cmd looks a bare name up in the current folder first (holdout231)
+            program = ".\\" + program
         words = tuple(self.expand(t.strip('"'), line) for t in tokens[1:])
         self.found.calls.append(Call(name, line, segment, words=words, args=words, program=program))
         if name in ("powershell", "pwsh"):

@@ -15,11 +15,14 @@ from shipgate.preflight.egress import registry_verbs
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.secrets import allowed, password_name, secret_name
 from shipgate.preflight.windows.acl_grants import open_grants
+from shipgate.preflight.windows.admin_groups import admin_memberships
 from shipgate.preflight.windows.compose_pulls import COMPOSE_REGISTRY, ComposePulls
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.powershell import runs_as_admin
 from shipgate.preflight.windows.printed_secrets import printed_secrets
+from shipgate.preflight.windows.profiles import profile_writes
+from shipgate.preflight.windows.removal import in_uninstall_function
 from shipgate.preflight.windows.setx import setx_assignment
 from shipgate.preflight.windows.startup_folder import startup_programs
 
@@ -56,6 +59,9 @@ _RUN_KEY = re.compile(r"\\currentversion\\run(?:once)?\\?$", re.I)
 # Where Windows keeps the machine's and the user's environment (``PATH`` among it) for every later session.
 _ENVIRONMENT_KEY = re.compile(
     r"(?:\\session manager\\environment|^(?:registry::)?(?:hkcu:?|hkey_current_user)\\environment)\\?$", re.I
+)
+_PERSISTENCE_REMEDY = (
+    "Ask the vendor to drop the change, or record it in the change plan with its owner and how it is removed."
 )
 _NO_CHECK = frozenset({"-k", "--insecure", "--no-check-certificate"})
 
@@ -146,6 +152,7 @@ def _persistence(script: WinScript) -> Iterator[Finding]:
         path_change = path_change or call.name == "install-chocolateypath"
         path_change = path_change or _registry_path(call)
         path_change = path_change or (setx_assignment(call) or ("", None))[0].lower() == "path"
+        path_change = path_change and not in_uninstall_function(call)  # the product's folder taken out (holdout231)
         key = call.option("path")
         run_key = call.name in ("set-itemproperty", "new-itemproperty") and key is not None
         run_key = run_key and key is not None and _RUN_KEY.search(key.text.strip("'\"")) is not None
@@ -164,8 +171,7 @@ def _persistence(script: WinScript) -> Iterator[Finding]:
                 message="the script adds a program that starts at every logon (a Run key)"
                 if run_key
                 else "the script changes the machine's or user's PATH for every later session",
-                remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how it "
-                "is removed.",
+                remedy=_PERSISTENCE_REMEDY,
             )
 
 
@@ -178,8 +184,32 @@ def _startup(script: WinScript) -> Iterator[Finding]:
             line=call.line,
             text=_text(call),
             message="the script puts a program into a Startup folder, which starts it at every logon",
-            remedy="Ask the vendor to drop the change, or record it in the change plan with its owner and how it "
-            "is removed.",
+            remedy=_PERSISTENCE_REMEDY,
+        )
+
+
+def _sessions_and_groups(script: WinScript) -> Iterator[Finding]:
+    """A PowerShell profile written (run by every later session) and an account put into a group that holds the
+    machine (``windows/profiles.py``, ``windows/admin_groups.py``; holdout231)."""
+    for call in profile_writes(script):
+        yield at_line(
+            "preflight.persistence",
+            Severity.MEDIUM,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            message="the script writes a PowerShell profile, which every later PowerShell session runs",
+            remedy=_PERSISTENCE_REMEDY,
+        )
+    for call, group in admin_memberships(script):
+        yield at_line(
+            "preflight.persistence",
+            Severity.HIGH,
+            path=script.path,
+            line=call.line,
+            text=_text(call),
+            message=f"the script adds an account to {group}, whose members hold the machine",
+            remedy=_PERSISTENCE_REMEDY,
         )
 
 
@@ -243,9 +273,9 @@ def _tls(script: WinScript) -> Iterator[tuple[int, str, str]]:
 
 
 _SOURCE_OPTIONS = frozenset({"-s", "--source", "-source", "-repository"})
-# JavaScript package managers (their verbs and registry are ``egress.registry_verbs``'), and the switch that keeps
-# them to the local cache
-_NODE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
+# JavaScript package managers and Node's version manager (nvm-windows' ``nvm install 18`` downloads Node: holdout231),
+# read with the verbs and registry ``egress.registry_verbs`` gives them, and the switch that keeps them to the cache
+_NODE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun", "nvm"})
 _NODE_OFFLINE = frozenset({"--offline"})
 # pip's options that name the index it asks, or ask none
 _PIP_INDEX = frozenset({"-i", "--index-url", "--no-index", "-f", "--find-links"})
@@ -445,6 +475,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _scheduled(script)
         yield from _persistence(script)
         yield from _startup(script)
+        yield from _sessions_and_groups(script)
         yield from _protection(script)
         yield from open_grants(script)
         for line, text, what in _tls(script):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from shipgate.preflight.windows.launchers import launched_file
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
     CHOCO,
@@ -172,6 +173,8 @@ def _extract_target(call: Call) -> str:
     for i, word in enumerate(words[:-1]):
         if word.lower() in ("-c", "c", "-destinationpath", "-destination", "-unziplocation"):
             return words[i + 1]
+    if call.name == "tar":  # no ``-C DIR``: tar writes into the current directory (holdout231)
+        return next((w[len("--directory=") :] for w in words if w.startswith("--directory=")), ".")
     target = call.option("destinationpath", "destination", "unziplocation")
     return target.text if target is not None else (call.args[1].text if len(call.args) > 1 else "")
 
@@ -247,6 +250,9 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     if not _names(call, fetched):
         return None
     if call.name in _RUNNERS or call.text.lstrip().startswith(("&", ". ")):
+        return f"runs it ({call.name})"
+    launched = launched_file(call)
+    if launched is not None and base and _base(launched) == base:  # ``pm2 start start.sh``, ``java -jar x.jar``
         return f"runs it ({call.name})"
     if _service_program(call) is not None:
         return f"registers it as a service ({call.name})"

@@ -337,6 +337,7 @@ class _Reader:
                 word.value is not None
                 or table.type == "string_literal"
                 or self._joined(table) is not None
+                or self._listed(table) is not None
                 or self._join_path(table) is not None
                 or self._returned(table) is not None
                 or (table.type == "variable" and variable_name(self.text(table)) in state.env)  # ``$a = $b``
@@ -481,7 +482,7 @@ class _Reader:
         held = [c for c in inner.children if c.is_named] if inner.type == "parenthesized_expression" else []
         if len(held) == 1 and _unwrap(held[0]).type in ("variable", "string_literal"):
             return self.word(held[0])  # ``Get-Package($release)``: one argument, the variable's value
-        joined = self._joined(inner) or self._join_path(inner) or self._returned(inner)
+        joined = self._joined(inner) or self._join_path(inner) or self._returned(inner) or self._listed(inner)
         if joined is not None:
             return joined
         folder = known_folder(text)
@@ -554,6 +555,24 @@ class _Reader:
             return None
         parts = [self.word(o) for o in operands]
         text = "".join(w.text for w in parts)
+        known = all(w.value is not None for w in parts)
+        assigned = next((w.assigned_line for w in parts if w.assigned_line), None)
+        return Word(text, text if known else None, self.line(node), assigned)
+
+    def _listed(self, node: Node) -> Word | None:
+        """An array written out, ``@("/i $msi" "/q")`` (an element a line) or ``"/i", $msi``: its elements' texts
+        joined by spaces, as ``Start-Process -ArgumentList`` hands them to the program (holdout231); None for any
+        other expression, one element, or an element that is not a string or a variable."""
+        if node.type == "statement_list":  # ``@( … )`` unwrapped: its statements are the elements
+            items = [c for c in node.children if c.is_named and c.type != "comment"]
+        elif node.type == "array_literal_expression":
+            items = _array_items(node)
+        else:
+            return None
+        if len(items) < 2 or any(_unwrap(i).type not in ("string_literal", "variable") for i in items):
+            return None
+        parts = [self.word(i) for i in items]
+        text = " ".join(w.text for w in parts)
         known = all(w.value is not None for w in parts)
         assigned = next((w.assigned_line for w in parts if w.assigned_line), None)
         return Word(text, text if known else None, self.line(node), assigned)

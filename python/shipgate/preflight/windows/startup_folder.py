@@ -41,7 +41,7 @@ def _in_startup(path: str) -> bool:
     return _STARTUP.search(path.strip().strip("'\"").replace("/", "\\")) is not None
 
 
-def _written(call: Call) -> tuple[str, str] | None:
+def written_file(call: Call) -> tuple[str, str] | None:
     """(where ``call`` writes a file, the name it has) for the writing calls above; None for any other call."""
     words = [w.text for w in call.words]
     if call.name == "go":  # ``go build -o OUT``: PowerShell reads ``-o`` as a parameter with its value
@@ -76,7 +76,7 @@ def _written(call: Call) -> tuple[str, str] | None:
 def startup_programs(script: WinScript) -> Iterator[Call]:
     """The calls that put a program or shortcut into a Startup folder."""
     for call in script.calls:
-        written = _written(call)
+        written = written_file(call)
         if written is None:
             continue
         place, name = written
