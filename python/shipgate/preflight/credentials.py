@@ -13,6 +13,7 @@ a finding: evidence carries a redacted form. The same fallback in configuration 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from collections.abc import Iterator, Set
@@ -58,6 +59,7 @@ from shipgate.preflight.markup import (
     without_xml_comments,
 )
 from shipgate.preflight.name_values import names_a_name
+from shipgate.preflight.pasted_keys import pasted_settings
 from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
 from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.prompt_fallbacks import prompt_fallbacks
@@ -306,7 +308,8 @@ def _script_secrets(script: Script) -> Iterator[Secret]:
             yield from _command_secrets(nested)
     yield from account_passwords(script)
     yield from preseeded_passwords(script)
-    for setting in written_settings(script):  # ``cat > client.cnf <<EOF`` … ``password=x``: the file's settings
+    # ``cat > client.cnf <<EOF`` … ``password=x``: the file's settings; a key pasted into a double-quoted echo
+    for setting in itertools.chain(written_settings(script), pasted_settings(script)):
         found = _assignment_secret(setting.key, setting.value)
         if found is not None:
             yield Secret(setting.line, found.kind, found.secret, found.severity)

@@ -210,6 +210,7 @@ def _dockerfile(text: str) -> Iterator[Piece]:
     i, posix = 0, True
     stages: list[str] = []  # the build's stages so far, by their ``AS`` names ("" when unnamed)
     moved = False  # a WORKDIR of this stage was read as a ``cd``
+    values: dict[str, str] = {}  # the build variables' literal values so far (``ADD ${URL}`` fetches one)
     while i < len(lines):
         start = i
         stripped = lines[i].strip()
@@ -242,12 +243,14 @@ def _dockerfile(text: str) -> Iterator[Piece]:
             heredocs, i = _heredoc_bodies(rest, lines, i)
             yield from _run(start + 1, rest, heredocs)
         elif keyword in ("ENV", "ARG"):
-            yield from _variables(start + 1, keyword, rest)
+            for piece in _variables(start + 1, keyword, rest):
+                _build_values(piece[1], values)
+                yield piece
         elif keyword == "WORKDIR" and rest.strip().startswith("/"):
             yield start + 1, f"cd {shlex.quote(rest.strip())}"  # the directory the later RUN lines start in
             moved = True
         elif keyword == "ADD":
-            yield from _add(start + 1, rest)
+            yield from _add(start + 1, rest, values)
         elif keyword == "COPY":
             yield from _copy(start + 1, rest, stages)
 
@@ -309,16 +312,43 @@ def _variables(line: int, keyword: str, rest: str) -> Iterator[Piece]:
         yield line, f"{first[0]}={shlex.quote(first[1].strip())}"
 
 
-def _add(line: int, rest: str) -> Iterator[Piece]:
+_BUILD_VARIABLE = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
+
+
+def _build_values(assignments: str, values: dict[str, str]) -> None:
+    """Record the literal values an ``ENV``/``ARG`` line gives (``ARG URL=https://…``, ``ENV URL=${URL}``), each
+    with the build variables it names expanded as Docker does, for the instructions Docker expands them in."""
+    try:
+        words = shlex.split(assignments, comments=False)
+    except ValueError:
+        return
+    for word in words:
+        name, equals, value = word.partition("=")
+        if equals and re.fullmatch(r"[A-Za-z_]\w*", name):
+            values[name] = _BUILD_VARIABLE.sub(lambda m: values.get(m.group(1) or m.group(2), m.group(0)), value)
+
+
+def _add_source(word: str, values: dict[str, str]) -> tuple[str, str] | None:
+    """An ``ADD`` source that is a URL: as written and as Docker fetches it (a build variable whose value is one:
+    ``ADD ${S6_OVERLAY_RELEASE} /tmp/s6.tar.gz``, kept as the variable so the URL's assignment line is named)."""
+    if word.startswith(("http://", "https://")):
+        return shlex.quote(word), word
+    whole = _BUILD_VARIABLE.fullmatch(word)
+    value = values.get((whole.group(1) or whole.group(2)) if whole else "", "")
+    return (f'"{word}"', value) if value.startswith(("http://", "https://")) else None
+
+
+def _add(line: int, rest: str, values: dict[str, str]) -> Iterator[Piece]:
     """``ADD https://… DEST``: a download into the image, as the ``curl`` that does the same (a ``--checksum=``
-    flag is the check ``ADD`` runs on it)."""
+    flag is the check ``ADD`` runs on it); a source held in a build variable whose value is a URL too."""
     checksum = re.search(r"--checksum=(\S+)", rest)
     words = _RUN_FLAG.sub("", rest, count=1).split()
-    if len(words) < 2 or not all(w.startswith(("http://", "https://")) for w in words[:-1]):
+    sources = [_add_source(w, values) for w in words[:-1]]
+    if len(words) < 2 or None in sources:
         return
-    for url in words[:-1]:
+    for spelled, url in filter(None, sources):
         dest = saved_file(words[-1], url)  # ``ADD URL /tmp``: the file is ``/tmp/NAME``
-        fetch = f"curl -fsSL -o {shlex.quote(dest)} {shlex.quote(url)}"
+        fetch = f"curl -fsSL -o {shlex.quote(dest)} {spelled}"
         if checksum:
             digest = checksum.group(1).partition(":")[2]
             fetch += f" && echo {shlex.quote(digest + '  ' + dest)} | sha256sum -c -"

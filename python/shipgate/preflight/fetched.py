@@ -357,6 +357,12 @@ def _verified(between: Sequence[Command], taint: _Taint, others: frozenset[str] 
     return False
 
 
+def _names_in_check(between: Sequence[Command], taint: _Taint) -> bool:
+    """A signature or checksum check among ``between`` that names the fetched file (``gpg --verify gosu.asc gosu``)."""
+    name = posixpath.basename(taint.path.rstrip("/"))
+    return any(c.name in VERIFIERS and any(name in w.text for w in c.words) for c in between)
+
+
 _COMMIT_ID = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 
 
@@ -1045,16 +1051,21 @@ def _saved(
     files: Sequence[Word] = (),
     *,
     chmodded: frozenset[str] = frozenset(),
+    checked: Callable[..., bool] | None = None,
 ) -> Iterator[Run]:
     """The files a fetch saves (``files`` when ``tee`` saves them from the fetch's output), added to ``taints``; one
     saved straight into a bin directory or as a program into its install directory (unless a ``chmod`` in
     ``chmodded`` makes it executable later: the program is put to use there), or where every new shell sources it,
-    is put to use at once."""
+    is put to use at once. A program saved into a bin directory that a later check names (``checked(taint,
+    ahead=True)``: gosu's ``gpg --verify`` of its ``.asc`` before its ``chmod +x``) is followed to its use instead."""
     fetch = fetch or command
     for word in files or downloaded_files(command):
         scope = command.function if _ARGUMENT_PATH.match(word.text) else None
-        taints.append(_Taint(word.text, fetch, scope=scope))
+        taint = _Taint(word.text, fetch, scope=scope)
+        taints.append(taint)
         if _BIN_FILE.search(word.text) and not word.text.endswith(_NOT_PROGRAM) and not _STAGED.search(word.text):
+            if checked is not None and checked(taint, ahead=True):
+                continue
             yield Run(command, command.line, fetch, word.text, "saves it into a bin directory")
             reported.add(fetch.line)
         elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text) and word.text not in chmodded:
@@ -1346,9 +1357,11 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     own_tree: list[tuple[Run, int]] = []  # an updater's unpacks over its installation (and where in ``order``)
     served: list[tuple[Run, _Taint]] = []  # checkouts made in the web server's document root: judged at the end
 
-    def checked(taint: _Taint) -> bool:
+    def checked(taint: _Taint, *, ahead: bool = False) -> bool:
+        """A check of ``taint`` run between its fetch and this command (``ahead``: a check naming the file anywhere
+        after the fetch, when the later fetches' names are not known yet)."""
         start = fetched_at.get(id(taint.fetch), 0)
-        between = order[start : i + 1]
+        between = order[start:] if ahead else order[start : i + 1]
         made = [
             c
             for c in between
@@ -1356,6 +1369,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             and c.function not in never
             and not (c.name in VERIFIERS and fail_open.skippable(c, command, taint.fetch, order[:start]))
         ]
+        if ahead:
+            return _names_in_check(made, taint)
         if not any(c.name in VERIFIERS for c in made):
             return _verified(made, taint)  # the other fetches' names matter only to a check among them
         others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
@@ -1404,8 +1419,9 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             elif unknown is not None:  # ``wget -P "$tmp" "$url"``: the files of that directory are the download's
                 taints.append(_Taint(unknown, command, directory=True, origin=command))
             if not _sends(command):
-                yield from _saved(command, taints, reported, files=_saved_by_call(command, saving), chmodded=chmodded)
-                programs.extend(_program_archives(command, _saved_by_call(command, saving)))
+                kept = _saved_by_call(command, saving)
+                yield from _saved(command, taints, reported, files=kept, chmodded=chmodded, checked=checked)
+                programs.extend(_program_archives(command, kept))
                 taints.extend(_printed(command, printers))
                 taints.extend(_Taint(path, command) for path in sorted(results.get(command.line, ())))
             continue
