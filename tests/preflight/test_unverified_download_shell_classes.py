@@ -1,0 +1,124 @@
+"""Classes of ``unverified_download_exec`` in shell the 227 hold-out sets missed (coordinator's brief h325, session 30):
+where a fetched archive or checkout lands when the script names the directory indirectly. Each as its minimal
+construct next to the nearest inputs that must stay quiet (a verified checksum, a pinned commit, a download only
+stored)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+CODE = "preflight.unverified_download_exec"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def _found(text: str) -> list[int | None]:
+    return codes_at({"install.sh": text}, CODE)
+
+
+# -- A: an archive unpacked into a directory named by a variable of no known value (``-C $version/``) from a known
+# working directory: the tree may be below that directory, and a path spelled through it is the fetched tree's -------
+
+UNPACKED_UNDER_VARIABLE = _text(
+    "#!/bin/bash",  # 1
+    "read version",  # 2
+    "cd /srv/install",  # 3
+    "wget https://cdn.example.com/build/app-$version.tgz",  # 4
+    "mkdir -p /srv/install/$version",  # 5
+    "tar xpf app-$version.tgz -C $version/",  # 6
+    "mv /srv/install/$version/bundle/* /home/app/live/",  # 7
+    "cd /home/app/live/server",  # 8
+    "npm install",  # 9
+)
+
+
+def test_a_tree_unpacked_into_a_variable_directory_is_followed_from_the_working_directory() -> None:
+    assert _found(UNPACKED_UNDER_VARIABLE) == [9]
+
+
+def test_a_near_miss_checked_archive_stays_quiet() -> None:
+    checked = UNPACKED_UNDER_VARIABLE.replace("mkdir -p", "sha256sum -c app-$version.tgz.sha256 || exit 1\nmkdir -p", 1)
+    assert _found(checked) == []
+
+
+def test_a_near_miss_tree_only_stored_stays_quiet() -> None:
+    stored = _text(*UNPACKED_UNDER_VARIABLE.splitlines()[:7])
+    assert _found(stored) == []
+
+
+def test_a_near_miss_the_environments_home_is_not_a_relative_name() -> None:
+    # ``-C $HOME`` is the home directory, not a name below the working directory
+    home = UNPACKED_UNDER_VARIABLE.replace("-C $version/", "-C $HOME/").replace(
+        "mv /srv/install/$version/bundle/*", "mv /srv/install/$HOME/bundle/*"
+    )
+    assert _found(home) == []
+
+
+# -- B: ``cd`` into the directory a listing of the unpacked tree names (the archive's versioned top directory):
+# what the script then copies from there is the fetched tree's --------------------------------------------------------
+
+LISTED_DIRECTORY = _text(
+    "#!/bin/bash",  # 1
+    "url=$(curl -s https://api.example.com/releases/latest | grep browser_download_url | cut -d'\"' -f4)",  # 2
+    "cd /root/installs",  # 3
+    "wget $url; tar -xvf $(ls exporter*.tar.gz)",  # 4
+    "cd `ls -l | grep '.linux-amd[0-9]*$' | awk '{print $9}'`",  # 5
+    "cp exporter /usr/local/bin",  # 6
+)
+
+
+def test_b_a_listed_directory_of_the_unpacked_tree_is_the_trees() -> None:
+    assert _found(LISTED_DIRECTORY) == [6]
+
+
+def test_b_near_miss_checked_archive_stays_quiet() -> None:
+    checked = LISTED_DIRECTORY.replace("cd `ls", "sha256sum -c exporter.sha256 || exit 1\ncd `ls")
+    assert _found(checked) == []
+
+
+def test_b_near_miss_listing_of_another_directory_stays_quiet() -> None:
+    # the listing names a directory elsewhere (an absolute path), not one of the unpacked tree's
+    elsewhere = LISTED_DIRECTORY.replace("cd `ls -l |", "cd `ls -l /opt/builds |")
+    assert _found(elsewhere) == []
+
+
+def test_b_near_miss_nothing_unpacked_in_the_working_directory_stays_quiet() -> None:
+    stored = LISTED_DIRECTORY.replace("wget $url; tar -xvf $(ls exporter*.tar.gz)", "wget -P /var/cache $url")
+    assert _found(stored) == []
+
+
+# -- C: ``cd ..`` from a known absolute directory is its parent: a checkout cloned from there lands beside it, and a
+# tool run in the clone's subdirectory runs the fetched branch --------------------------------------------------------
+
+RECLONED = _text(
+    "#!/bin/bash",  # 1
+    "cd /opt/panel || exit 1",  # 2
+    "if [ -d .git ]; then",  # 3
+    "    git pull origin main",  # 4
+    "else",  # 5
+    "    cd ..",  # 6
+    "    rm -rf panel",  # 7
+    "    git clone --depth 1 https://github.com/example/panel.git panel",  # 8
+    "    cd panel",  # 9
+    "fi",  # 10
+    "cd frontend",  # 11
+    "npm install",  # 12
+)
+
+
+def test_c_a_clone_made_after_cd_dotdot_is_followed_into_its_subdirectory() -> None:
+    assert _found(RECLONED) == [12]
+
+
+def test_c_near_miss_a_pinned_commit_stays_quiet() -> None:
+    pinned = RECLONED.replace("    git pull origin main", "    git fetch origin && git checkout " + "a" * 40).replace(
+        "    cd panel", "    cd panel && git checkout " + "b" * 40
+    )
+    assert _found(pinned) == []
+
+
+def test_c_near_miss_a_clone_only_stored_stays_quiet() -> None:
+    stored = _text(*RECLONED.splitlines()[:10])
+    assert _found(stored) == []
