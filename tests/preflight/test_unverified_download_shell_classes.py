@@ -122,3 +122,53 @@ def test_c_near_miss_a_pinned_commit_stays_quiet() -> None:
 def test_c_near_miss_a_clone_only_stored_stays_quiet() -> None:
     stored = _text(*RECLONED.splitlines()[:10])
     assert _found(stored) == []
+
+
+# -- D: a download helper called once, given the install directory, and another function called once with the same
+# directory that runs a file there: each body is read with its one call's arguments ----------------------------------
+
+INSTALLED_BY_HELPERS = _text(
+    "#!/bin/bash",  # 1
+    "install_app() {",  # 2
+    "    local version=$1",  # 3
+    "    local app_path=$2",  # 4
+    "    cd /tmp/work",  # 5
+    '    curl -L "https://github.com/example/app/archive/v${version}.tar.gz" -o "app-${version}.tar.gz"',  # 6
+    '    tar -xzf "app-${version}.tar.gz"',  # 7
+    '    cp -r "app-${version}/"* "$app_path/"',  # 8
+    "}",  # 9
+    "run_upgrade() {",  # 10
+    "    local app_path=$1",  # 11
+    '    cd "$app_path"',  # 12
+    "    php admin/cli/upgrade.php --non-interactive",  # 13
+    "}",  # 14
+    "main() {",  # 15
+    '    local app_path="$1"',  # 16
+    '    install_app "$2" "$app_path"',  # 17
+    '    run_upgrade "$app_path"',  # 18
+    "}",  # 19
+    'main "$@"',  # 20
+)
+
+
+def test_d_helpers_called_once_share_their_callers_directory() -> None:
+    assert _found(INSTALLED_BY_HELPERS) == [13]
+
+
+def test_d_near_miss_checked_archive_stays_quiet() -> None:
+    checked = INSTALLED_BY_HELPERS.replace(
+        '    tar -xzf "app-${version}.tar.gz"',
+        '    sha256sum -c "app-${version}.tar.gz.sha256" || exit 1\n    tar -xzf "app-${version}.tar.gz"',
+    )
+    assert _found(checked) == []
+
+
+def test_d_near_miss_another_directory_run_stays_quiet() -> None:
+    # the upgrade runs in a directory the caller names otherwise: not where the helper copied the tree
+    other = INSTALLED_BY_HELPERS.replace('    run_upgrade "$app_path"', '    run_upgrade "$3"')
+    assert _found(other) == []
+
+
+def test_d_near_miss_tree_only_stored_stays_quiet() -> None:
+    stored = INSTALLED_BY_HELPERS.replace('    run_upgrade "$app_path"', '    echo "installed"')
+    assert _found(stored) == []

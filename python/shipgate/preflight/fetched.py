@@ -31,7 +31,7 @@ from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.blocks import within
-from shipgate.preflight.shell.call_order import in_call_order
+from shipgate.preflight.shell.call_order import bound_single_calls, in_call_order
 from shipgate.preflight.shell.call_sites import CallSites
 from shipgate.preflight.shell.checkout_calls import checkout_directory, defined_functions, unseen_functions_possible
 from shipgate.preflight.shell.commands import (
@@ -1359,6 +1359,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
     order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
     order = once_arms(order, script)  # a function called twice may take a different arm each time
+    # a body run as written (a download helper's) read with its function's one call's arguments (shell.call_order)
+    order = bound_single_calls(order, script)
     saving = wrapper_saves(script, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)

@@ -85,6 +85,25 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
     return _merged(out, [(at, c) for at, c in in_file if c.function not in placed]) + deferred
 
 
+def bound_single_calls(order: list[Command], script: Script) -> list[Command]:
+    """``order`` with each body command the walk left as written (an opaque tool's, or one of a function only such a
+    body calls) read with the arguments of its function's one call in the script, when it has exactly one: that
+    call is the only way the body runs, so ``$2`` there is what the call passes (``install_app "$v" "$dir"`` then
+    ``run_upgrade "$dir"``: both bodies name one directory). A function called twice or more keeps its words."""
+    written = {id(c) for c in script.commands}
+    calls: dict[str, list[Command]] = {}
+    for command in script.commands:
+        if command.name in script.functions and command.function != command.name:
+            calls.setdefault(command.name or "", []).append(command)
+    table = callees(script)
+    return [
+        bind(c, calls[c.function][0], table.get(c.function))
+        if c.function is not None and id(c) in written and len(calls.get(c.function, ())) == 1
+        else c
+        for c in order
+    ]
+
+
 def _merged(out: list[Command], slots: list[tuple[int, Command]]) -> list[Command]:
     """``out`` with each slot's command put back before the command at its index (indices ascending): one pass."""
     if not slots:
