@@ -172,3 +172,49 @@ def test_d_near_miss_another_directory_run_stays_quiet() -> None:
 def test_d_near_miss_tree_only_stored_stays_quiet() -> None:
     stored = INSTALLED_BY_HELPERS.replace('    run_upgrade "$app_path"', '    echo "installed"')
     assert _found(stored) == []
+
+
+# -- E: a file fetched before a branch, run in one arm, and fetched again and run in the other arm: two fetches, each
+# run (not one file's alternatives, as a wget arm and a curl arm of one download are) ----------------------------------
+
+REFETCHED = _text(
+    "#!/bin/bash",  # 1
+    "curl -sSL https://raw.githubusercontent.com/example/app/main/init.sql -o init.sql",  # 2
+    'if [ -f "init.sql" ]; then',  # 3
+    "    docker exec -i app_db mariadb -u root app < init.sql",  # 4
+    "else",  # 5
+    "    curl -sSL https://raw.githubusercontent.com/example/app/main/init.sql -o init.sql",  # 6
+    "    docker exec -i app_db mariadb -u root app < init.sql",  # 7
+    "fi",  # 8
+)
+
+
+def test_e_a_file_fetched_again_in_the_other_branch_is_a_second_run() -> None:
+    assert _found(REFETCHED) == [4, 7]
+
+
+def test_e_near_miss_wget_and_curl_arms_of_one_download_are_one() -> None:
+    alternatives = _text(
+        "#!/bin/bash",  # 1
+        "if command -v curl >/dev/null; then",  # 2
+        "    curl -sSL https://raw.githubusercontent.com/example/app/main/init.sql -o init.sql",  # 3
+        "    docker exec -i app_db mariadb -u root app < init.sql",  # 4
+        "else",  # 5
+        "    wget -q https://raw.githubusercontent.com/example/app/main/init.sql -O init.sql",  # 6
+        "    docker exec -i app_db mariadb -u root app < init.sql",  # 7
+        "fi",  # 8
+    )
+    assert _found(alternatives) == [4]
+
+
+def test_e_near_miss_the_second_fetch_checked_stays_quiet() -> None:
+    checked = REFETCHED.replace(
+        "    docker exec -i app_db mariadb -u root app < init.sql\nfi",
+        "    sha256sum -c init.sql.sha256 || exit 1\n    docker exec -i app_db mariadb -u root app < init.sql\nfi",
+    )
+    assert _found(checked) == [4]
+
+
+def test_e_near_miss_the_second_fetch_only_stored_stays_quiet() -> None:
+    stored = REFETCHED.replace("    docker exec -i app_db mariadb -u root app < init.sql\nfi", "    echo saved\nfi")
+    assert _found(stored) == [4]

@@ -1335,7 +1335,9 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     placed: dict[str, list[Run]] = {}  # destination -> the runs reported there
     for run in _fetched_code_runs(script):
         there = placed.setdefault(run.target, [])
-        if any(exclusive(run.command.arms, p.command.arms) for p in there):
+        # alternative fetches (each in its own branch) of one destination; not a file fetched once before the
+        # branch and fetched again in the other branch (``if [ -f x.sql ]; then run; else curl -o x.sql; run; fi``)
+        if any(exclusive(run.command.arms, p.command.arms) and exclusive(run.fetch.arms, p.fetch.arms) for p in there):
             continue
         there.append(run)
         yield run
