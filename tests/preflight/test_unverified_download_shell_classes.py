@@ -215,6 +215,37 @@ def test_e_near_miss_the_second_fetch_checked_stays_quiet() -> None:
     assert _found(checked) == [4]
 
 
+def _long_menu(*upgrade: str) -> str:
+    """A menu-driven script whose many calls of a chatty function use up the call walk's budget before the last
+    call, of a function that fetches and runs (holdout106's concrete5 upgrader)."""
+    chatty = ["banner() {", *(f'    echo "line {n}"' for n in range(12)), "}"]
+    body = ["do_upgrade() {", *(f"    {line}" for line in upgrade), "}"]
+    return _text("#!/bin/bash", *chatty, *body, *(["banner"] * 80), "do_upgrade")
+
+
+_UPGRADE = (
+    "cd /var/www/site",
+    "curl -L -o /var/www/site/core.zip https://downloads.example.com/core-9.zip",
+    "unzip -q /var/www/site/core.zip",
+    "chmod u+x /var/www/site/concrete/bin/concrete5",
+)
+
+
+def test_f_a_body_past_the_walks_budget_is_still_read() -> None:
+    text = _long_menu(*_UPGRADE)
+    assert _found(text) == [text.splitlines().index("    unzip -q /var/www/site/core.zip") + 1]
+
+
+def test_f_near_miss_checked_archive_stays_quiet() -> None:
+    checked = (*_UPGRADE[:2], "sha256sum -c /var/www/site/core.zip.sha256 || exit 1", *_UPGRADE[2:])
+    assert _found(_long_menu(*checked)) == []
+
+
+def test_f_near_miss_download_only_stored_stays_quiet() -> None:
+    stored = ("curl -L -o /var/backups/core.zip https://downloads.example.com/core-9.zip",)
+    assert _found(_long_menu(*stored)) == []
+
+
 def test_e_near_miss_the_second_fetch_only_stored_stays_quiet() -> None:
     stored = REFETCHED.replace("    docker exec -i app_db mariadb -u root app < init.sql\nfi", "    echo saved\nfi")
     assert _found(stored) == [4]
