@@ -243,8 +243,12 @@ def _alternatives(earlier: Run, later: Run, exits: list[Command]) -> bool:
     exit; fi`` then ``curl -O …; bash setup.sh``). Made one after the other (an image's stages, each fetching and
     installing the same package: holdout76's AnythingLLM), they are two installs. In functions they stay one: which
     function a dispatcher calls (``-t) updatefromtest;;``) is not seen from the body."""
-    if exclusive(earlier.command.arms, later.command.arms) or earlier.command.function or later.command.function:
+    if earlier.command.function or later.command.function:
         return True
+    if exclusive(earlier.command.arms, later.command.arms):
+        # each branch's own fetch; not a file fetched before the branch and fetched again in the other branch
+        # (``if [ -f x.sql ]; then mariadb < x.sql; else curl -o x.sql …; mariadb < x.sql; fi``: two fetches run)
+        return exclusive(earlier.fetch.arms, later.fetch.arms) or earlier.fetch is later.fetch
     arms = earlier.command.arms
     return bool(arms) and any(
         c.arms[: len(arms)] == arms and earlier.line < c.line < later.fetch.line for c in exits[:_EXITS_READ]

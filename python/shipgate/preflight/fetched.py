@@ -31,7 +31,7 @@ from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
 from shipgate.preflight.shell.arms import exclusive, once_arms
 from shipgate.preflight.shell.blocks import within
-from shipgate.preflight.shell.call_order import in_call_order
+from shipgate.preflight.shell.call_order import bound_single_calls, in_call_order
 from shipgate.preflight.shell.call_sites import CallSites
 from shipgate.preflight.shell.checkout_calls import checkout_directory, defined_functions, unseen_functions_possible
 from shipgate.preflight.shell.commands import (
@@ -476,9 +476,42 @@ def _changed_dir(cwd: str, target: str) -> str:
     variable or a command's output (``ROOT=`pwd` … cd $ROOT/arcanist``, spelled `` `pwd`/arcanist``) is not."""
     if target == ".." and anchored_on_script(cwd):  # ``cd "$(dirname "$0")"; cd ..``: still the script's own tree
         return f"{cwd.rstrip('/')}/.."
+    literal = cwd.startswith("/") and not any(c in cwd for c in "$`") and posixpath.basename(cwd) not in ("..", ".")
+    if target in ("..", "../") and literal:
+        return posixpath.dirname(cwd.rstrip("/")) or "/"  # ``cd /opt/app; cd ..``: ``/opt``, where a clone of app lands
     if cwd == "." or target.startswith(("/", "~", "$", "`")) or target in ("-", ".."):
         return target
     return f"{cwd.rstrip('/')}/{target.removeprefix('./').rstrip('/')}"
+
+
+# A directory named by a variable the parser left unexpanded (``$rcversion/``, ``${ver}``): not one of the
+# environment's absolute directories (``$HOME``, ``$TMPDIR``), so possibly a relative name.
+_UNKNOWN_NAME = re.compile(r"^\$\{?(?!HOME\b|TMPDIR\b|PWD\b|OLDPWD\b)[A-Za-z_]\w*\}?/?$")
+
+
+def _unknown_name(directory: str) -> bool:
+    return bool(_UNKNOWN_NAME.match(directory))
+
+
+def _listed_subdirectory(command: Command, taints: _Taints, cwd: str, target: str) -> list[_Taint]:
+    """``cd `ls -l | grep linux-amd64 | awk '{print $9}'``` in the tree an archive was unpacked into: the directory a
+    listing of the working directory names (the archive's top directory, its version in the name) is one of the
+    tree's, so what the script does there it does with the fetched files."""
+    if cwd == "." or not _lists_working_directory(target):
+        return []
+    tree = _latest_cover(taints, command, [f"{cwd.rstrip('/')}/x"])
+    if tree is None or not tree.directory:
+        return []
+    return [_Taint(target, tree.fetch, directory=True, origin=command, checkout=tree.checkout)]
+
+
+def _lists_working_directory(target: str) -> bool:
+    """A command's output whose first command lists the working directory (``ls``, ``find`` with no absolute path)."""
+    for opener in ("`", "$("):
+        if target.startswith(opener):
+            first = re.split(r"[|`)]", target[len(opener) :], maxsplit=1)[0].split()
+            return first[:1] in (["ls"], ["find"]) and not any(w.startswith(("/", "~", "$")) for w in first[1:])
+    return False
 
 
 def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
@@ -497,7 +530,11 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
     if name in ("tar", "bsdtar", "unzip"):
         into = [w.text for w in written_paths(command)] or [cwd]
         # ``cd /tmp; tar xzf x.tgz -C deephunter``: the tree is ``/tmp/deephunter``, also spelled as written
-        return [_Taint(_changed_dir(cwd, d), source.fetch, directory=True, origin=command, spelled=d) for d in into]
+        trees = [_Taint(_changed_dir(cwd, d), source.fetch, directory=True, origin=command, spelled=d) for d in into]
+        # ``cd $INSTALL_DIR; tar xf x.tgz -C $rcversion/``: a variable of no known value may hold a relative name,
+        # so the tree may also be below the working directory (``$INSTALL_DIR/$rcversion/bundle/*``)
+        below = [_under(cwd, d) for d in into if cwd not in (".", d) and _unknown_name(d)]
+        return trees + [_Taint(p, source.fetch, directory=True, origin=command) for p in below]
     return []
 
 
@@ -1309,7 +1346,9 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
     placed: dict[str, list[Run]] = {}  # destination -> the runs reported there
     for run in _fetched_code_runs(script):
         there = placed.setdefault(run.target, [])
-        if any(exclusive(run.command.arms, p.command.arms) for p in there):
+        # alternative fetches (each in its own branch) of one destination; not a file fetched once before the
+        # branch and fetched again in the other branch (``if [ -f x.sql ]; then run; else curl -o x.sql; run; fi``)
+        if any(exclusive(run.command.arms, p.command.arms) and exclusive(run.fetch.arms, p.fetch.arms) for p in there):
             continue
         there.append(run)
         yield run
@@ -1333,6 +1372,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
     order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
     order = once_arms(order, script)  # a function called twice may take a different arm each time
+    # a body run as written (a download helper's) read with its function's one call's arguments (shell.call_order)
+    order = bound_single_calls(order, script)
     saving = wrapper_saves(script, [c for c in order if c.name in wrappers]) if wrappers else {}
     fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
     own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
@@ -1389,6 +1430,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             if "subshell" in command.conditions and command.block is not None:
                 scoped.append((command, cwd, raw_cwd))
             raw_cwd = operands(command)[0].text
+            taints.extend(_listed_subdirectory(command, taints, cwd, raw_cwd))
             cwd = _changed_dir(cwd, raw_cwd)
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
         if cloned is None and unseen and command.name not in fetching:

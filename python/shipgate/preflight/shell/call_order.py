@@ -3,7 +3,8 @@ top-level commands in file order, and a call of a function the script defines fo
 (``main() { download; unpack "$FILE"; install_bin; }`` runs the three bodies in that order, wherever they are
 written), the body read with the call's arguments (``tar -xzf "$1"``, ``local archive=$1``: shell.arguments).
 Calls inside a body are followed too, to a bounded depth and never into a function already being run (recursion).
-A function no call reaches (a library's, one called through a variable) keeps its place in the file. One the
+A function no call reaches (a library's, one called through a variable) keeps its place in the file, and so does one
+whose calls the walk's budget left unread (a long menu-driven script: docs/preflight.md, fetched code). One the
 reader treats as a tool of its own (``opaque``: a download wrapper is a fetch) is not read with a call's arguments:
 its body runs as written, once, just before its first call (``sync() { git pull "$1" "$branch"; }`` called after
 ``./merge.py`` pulls after it, not where it is written). One only a ``trap`` names runs when the trap fires, so it
@@ -56,6 +57,7 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
     budget = _GROWTH * len(script.commands) + _SLACK
     out: list[Command] = []
     placed: set[str] = set()  # opaque functions whose body has its place (before the first call)
+    entered: set[str] = set()  # functions the walk read a body of
 
     def walk(command: Command, stack: tuple[str, ...]) -> None:
         name = command.name or ""
@@ -68,11 +70,15 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
         for inner in bodies[name]:
             if len(out) >= budget:
                 return
+            entered.add(name)
             walk(bind(inner, command, table.get(name)), (*stack, name))
 
     handlers = _trap_handlers(script, bodies) - reached
     deferred: list[Command] = []
     in_file: list[tuple[int, Command]] = []  # an opaque function's body: its place in the file, unless a call placed it
+    # a reached function's body: its place in the file, when the walk's budget ran out before any call of it was
+    # walked into (a long menu-driven script), so that what it does is still read, once, as written
+    cut_off: list[tuple[int, Command]] = []
     for command in script.commands:
         if command.function is None:
             walk(command, ())
@@ -82,7 +88,30 @@ def in_call_order(script: Script, opaque: frozenset[str] = frozenset()) -> list[
             in_file.append((len(out), command))
         elif command.function not in reached:
             out.append(command)
-    return _merged(out, [(at, c) for at, c in in_file if c.function not in placed]) + deferred
+        else:
+            cut_off.append((len(out), command))
+    slots = [(at, c) for at, c in in_file if c.function not in placed]
+    slots += [(at, c) for at, c in cut_off if c.function not in entered]
+    return _merged(out, sorted(slots, key=lambda slot: slot[0])) + deferred
+
+
+def bound_single_calls(order: list[Command], script: Script) -> list[Command]:
+    """``order`` with each body command the walk left as written (an opaque tool's, or one of a function only such a
+    body calls) read with the arguments of its function's one call in the script, when it has exactly one: that
+    call is the only way the body runs, so ``$2`` there is what the call passes (``install_app "$v" "$dir"`` then
+    ``run_upgrade "$dir"``: both bodies name one directory). A function called twice or more keeps its words."""
+    written = {id(c) for c in script.commands}
+    calls: dict[str, list[Command]] = {}
+    for command in script.commands:
+        if command.name in script.functions and command.function != command.name:
+            calls.setdefault(command.name or "", []).append(command)
+    table = callees(script)
+    return [
+        bind(c, calls[c.function][0], table.get(c.function))
+        if c.function is not None and id(c) in written and len(calls.get(c.function, ())) == 1
+        else c
+        for c in order
+    ]
 
 
 def _merged(out: list[Command], slots: list[tuple[int, Command]]) -> list[Command]:
