@@ -45,6 +45,7 @@ from shipgate.preflight.shell.commands import (
     option_values,
     path_matches,
     positional_texts,
+    requirement_lists,
     written_paths,
 )
 from shipgate.preflight.shell.fail_open import FailOpen
@@ -829,6 +830,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
     installs = "installs the package (its maintainer scripts run)"
     candidates += [(w.text, installs) for w in installed_package_files(command)]
+    candidates += [(w.text, _LISTED) for w in requirement_lists(command)]
     if any(startup_file(w.text) for w in written_paths(command)):
         # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
         texts = [w.text for w in command.words] + [r.body for r in command.redirects if r.body is not None]
@@ -839,9 +841,14 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         ]
     for target, how in candidates:
         found = _latest_cover(taints, command, [target])
-        if found is not None:
+        if found is not None and not (how == _LISTED and found.directory):
             return found, target, how
     return None
+
+
+# ``pip install -r FILE`` of a requirements file fetched by itself: the list chooses what pip installs. A list in a
+# fetched tree is judged with the tree (where the tree's code is run or installed), not here.
+_LISTED = "installs the packages it lists (pip takes whatever the fetched list names)"
 
 
 def _fed_to_runner(command: Command) -> list[Word]:
@@ -914,6 +921,21 @@ def _copied_over(command: Command, source: _Taint) -> bool:
         return False
     target = into + posixpath.basename(first) if into.endswith("/") else into
     return target.startswith("/") and target == source.path
+
+
+def _moved_from_start_dir(command: Command, source: _Taint, cwd: str) -> bool:
+    """``wget -O /tmp/gitea URL`` then ``mv gitea /usr/local/bin`` with no ``cd`` before it: the bare name is a file
+    of the directory the script was started in, which the script does not put the download in, so it names another
+    file than the one saved under its absolute path (holdout230's Gitea installer). A ``cd`` into any directory
+    first, a path with a directory part, or a download saved under a relative or variable path keep the base-name
+    match (``path_matches``)."""
+    if command.name not in ("cp", "mv", "install", "ln") or cwd != "." or source.directory:
+        return False
+    sources = [w.text for w in operands(command)[:-1]]
+    saved = source.path.strip()
+    if not saved.startswith("/") or "$" in saved or posixpath.dirname(saved) in ("", "/"):
+        return False
+    return bool(sources) and all("/" not in s and "$" not in s and s == posixpath.basename(saved) for s in sources)
 
 
 def _placed(command: Command, source: _Taint, reported: set[int], checked: Callable[[_Taint], bool]) -> Iterator[Run]:
@@ -1510,7 +1532,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             source = stream[1]  # ``gzip -d -c "$out" | tar x``: tar reads the fetched archive's contents
         if source is not None and streams_decompressed(command):
             stream = (command, source)
-        if source is not None and _copied_over(command, source):
+        if source is not None and (_copied_over(command, source) or _moved_from_start_dir(command, source, cwd)):
             source = None
         if source is not None:
             derived = _unpacked(command, source, cwd)

@@ -547,6 +547,16 @@ def requirements_fetch(command: Command) -> bool:
     return any("://" in url_text(word) for word in (*given, *operands(command)))
 
 
+def requirement_lists(command: Command) -> list[Word]:
+    """The requirements files ``pip install -r FILE`` (also ``python3 -m pip``, ``--requirement``) installs from:
+    the file decides which packages, at which versions, pip fetches and installs. None under ``--require-hashes``,
+    where pip installs only what matches the hashes the list pins."""
+    pip = command.name in _PIP or runs_pip_module(command)
+    if not pip or "install" not in (w.text for w in command.words[:4]) or has_flag(command, "--require-hashes"):
+        return []
+    return [w for w in option_values(command, "-r", "--requirement") if "://" not in w.text]
+
+
 def registry_configured(command: Command) -> bool:
     """``npm config set @scope:registry=https://…`` (also yarn/pnpm), ``pip config set global.extra-index-url
     https://…``: the tool is pointed at that host, and every later install of it contacts it."""
