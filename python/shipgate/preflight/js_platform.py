@@ -40,7 +40,7 @@ def _windows_test(node: Node, declared: dict[str, Node]) -> bool | None:
     if left is None or right is None or operator is None:
         return None
     sides = {_text(left).replace(" ", ""), _text(right).replace(" ", "")}
-    named = sides & _WINDOWS_NAMES and any(side.type in ("identifier", "member_expression") for side in (left, right))
+    named = bool(sides & _WINDOWS_NAMES) and any(s.type in ("identifier", "member_expression") for s in (left, right))
     if not (sides & _PLATFORM and sides & _WINDOWS) and not named:
         return None
     return _EQUALITY.get(_text(operator))
