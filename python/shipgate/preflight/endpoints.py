@@ -75,6 +75,7 @@ from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
 from shipgate.preflight.php_host_settings import php_string_settings
+from shipgate.preflight.php_shown import shown_lines as php_shown_lines
 from shipgate.preflight.placeholder_hosts import placeholder_host
 from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.printing_helpers import printed_argument_lines
@@ -894,6 +895,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
         for_people |= perl_other_os_lines(text.path, source) if code else set()  # Perl blocks run only off Linux
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
+        for_people |= php_shown_lines(text.path, source) if code else set()  # PHP strings it echoes, prints or throws
         for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text
         for_people |= rust_shown_lines(text.path, source) if code else set()  # Rust printed, logged or panic text
         for_people |= rust_other_os_lines(text.path, source) if code else set()  # Rust arms and cfgs off Linux

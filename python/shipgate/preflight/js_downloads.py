@@ -448,6 +448,12 @@ def _bases(names: list[str], bound: dict[str, Node], url: str) -> list[Piece]:
     return found
 
 
+def _recursive(call: Node, body: Node) -> bool:
+    """A fetching function's call of itself inside its own body (a redirect followed): not a download of its own,
+    only the outer call is (holdout208's minmax-code, once its path is known: holdout233)."""
+    return body.start_byte <= call.start_byte < body.end_byte
+
+
 def fetched_test(root: Node, language: tree_sitter.Language) -> Callable[[Node], bool]:
     """A test of whether an expression of the script is fetched data (a fetching call, or a name bound to what one
     returned): the reading of :func:`pieces`, for the readers of what the script does with a response."""
@@ -490,6 +496,8 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         owner, name = _callee(call)
         args = _arguments(call)
         target = path_word(args[0]) if args else None
+        if not owner and name in fetching and _recursive(call, functions[name][1]):
+            continue  # ``return download(res.headers.location, dest)``: the same download, following a redirect
         if not owner and name in fetching:
             index = _written_parameter(*functions[name])
             saved = path_word(args[index]) if index is not None and index < len(args) else None

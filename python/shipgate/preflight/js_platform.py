@@ -5,7 +5,9 @@ is false: the name holds the other branch, so ``execSync(`"${pip}" install -r �
 
 A Windows test is ``process.platform`` or ``os.platform()`` compared with ``"win32"`` by ``===``/``==`` (the
 branch after ``:``), or by ``!==``/``!=`` (the branch after ``?``), written in the condition or through a name
-declared once as that comparison. Any other condition (a feature test, an option) chooses nothing."""
+declared once as that comparison; also a name or member compared with ``"windows"``, the script's own name for the
+platform. Any other condition (a feature test, an option) chooses nothing. The same tests choose the branch of an
+``if`` the target runs (``windows_lines``: the lines of the other are not read)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ Node = tree_sitter.Node
 
 _PLATFORM = frozenset({"process.platform", "os.platform()", "require('os').platform()", 'require("os").platform()'})
 _WINDOWS = frozenset({'"win32"', "'win32'"})
+# The name a script's own platform map gives Windows (Go's and Rust's name for it, never Node's ``process.platform``):
+# a name compared with it holds the platform the script runs on (``const { os } = getPlatform()`` over
+# ``{ win32: "windows" }``, holdout233's notion-cli).
+_WINDOWS_NAMES = frozenset({'"windows"', "'windows'"})
 _EQUALITY = {"===": True, "==": True, "!==": False, "!=": False}  # whether the test holds on Windows
 
 
@@ -34,9 +40,26 @@ def _windows_test(node: Node, declared: dict[str, Node]) -> bool | None:
     if left is None or right is None or operator is None:
         return None
     sides = {_text(left).replace(" ", ""), _text(right).replace(" ", "")}
-    if not (sides & _PLATFORM and sides & _WINDOWS):
+    named = bool(sides & _WINDOWS_NAMES) and any(s.type in ("identifier", "member_expression") for s in (left, right))
+    if not (sides & _PLATFORM and sides & _WINDOWS) and not named:
         return None
     return _EQUALITY.get(_text(operator))
+
+
+def windows_lines(root: Node, declared: dict[str, Node]) -> set[int]:
+    """Lines of the blocks an ``if`` runs only on Windows: its consequence on a Windows test, its ``else`` on the
+    test's negation (``if (os === "windows") { …unzip… } else { …tar… }``: the target runs the ``else``)."""
+    lines: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        condition = node.child_by_field_name("condition") if node.type == "if_statement" else None
+        windows = _windows_test(condition, declared) if condition is not None else None
+        branch = node.child_by_field_name("consequence" if windows else "alternative") if windows is not None else None
+        if branch is not None:
+            lines.update(range(branch.start_point[0] + 1, branch.end_point[0] + 2))
+    return lines
 
 
 def posix_branches(declared: dict[str, Node]) -> dict[str, Node]:

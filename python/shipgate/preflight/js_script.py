@@ -68,7 +68,7 @@ from shipgate.preflight import (
 )
 from shipgate.preflight.distributed import is_browser_script, is_minified_name
 from shipgate.preflight.js_downloads import path_word
-from shipgate.preflight.js_platform import posix_branches
+from shipgate.preflight.js_platform import posix_branches, windows_lines
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
@@ -176,6 +176,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
     pieces += js_tool_modules.pieces(root)  # a fetching tool's module called as its command (prebuild-install's)
     pieces += js_module_downloads.pieces(root, _language(path))  # the product's own download helpers
     pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
+    elsewhere = windows_lines(root, declared)  # ``if (os === "windows") { … }``: not run on the Linux target
+    pieces = [(line, shell) for line, shell in pieces if line not in elsewhere]
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
         pieces = js_root_checks.pieces(root) + pieces
     return one_per_line(pieces[:MAX_PIECES])

@@ -35,6 +35,7 @@ from shipgate.preflight.js_downloads import bindings, calls_in, fetched_test, pa
 from shipgate.preflight.js_loop_values import looped
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.syntax_nodes import node_text as _text
+from shipgate.preflight.syntax_nodes import walk
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -69,7 +70,44 @@ def _path_call(node: Node) -> bool:
     if node.type != "call_expression":
         return False
     owner, name = _member(node)
-    return owner is not None and _text(owner).rsplit(".", 1)[-1] == "path" and name in _PATH_CALLS
+    if owner is None:  # ``const { join } = require("path")`` then ``join(binDir, binName)`` (holdout233)
+        return name in _PATH_CALLS and name in _path_module_names(node)
+    return _text(owner).rsplit(".", 1)[-1] == "path" and name in _PATH_CALLS
+
+
+_PATH_MODULE = re.compile(r"""['"](?:node:)?path['"]""")
+
+
+def _path_module_names(node: Node) -> set[str]:
+    """The names the file's top-level statements take from Node's ``path`` module by destructuring its
+    ``require`` (``const { join, resolve: r } = require("node:path")`` gives ``join`` and ``r``) or importing
+    (``import { join } from "path"``)."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    names: set[str] = set()
+    for statement in root.named_children:
+        if statement.type == "import_statement":
+            source = statement.child_by_field_name("source")
+            if source is not None and _PATH_MODULE.fullmatch(_text(source)):
+                names |= {_text(n) for n in walk(statement) if n.type == "identifier"}
+            continue
+        for declarator in statement.named_children if statement.type.endswith("declaration") else ():
+            pattern, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+            if pattern is not None and pattern.type == "object_pattern" and _requires_path(value):
+                names |= {_text(n) for n in walk(pattern) if n.type in _LOCAL_NAMES}
+    return names
+
+
+_LOCAL_NAMES = frozenset({"shorthand_property_identifier_pattern", "identifier"})
+
+
+def _requires_path(value: Node | None) -> bool:
+    """``require("path")`` (also ``"node:path"``)."""
+    if value is None or value.type != "call_expression" or _text(value.child_by_field_name("function")) != "require":
+        return False
+    args = _arguments(value)
+    return bool(args) and _PATH_MODULE.fullmatch(_text(args[0])) is not None
 
 
 def _absolute(node: Node) -> bool:

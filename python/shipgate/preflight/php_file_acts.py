@@ -10,7 +10,9 @@ the same at the call's line (session 22's probes), for ``php_script``:
   (``__DIR__``, ``dirname(__FILE__)``) is ``"$(dirname "$0")"``, also through a variable assigned it once;
 - ``file_put_contents(F, file_get_contents($url))`` with ``$url`` assigned once in the file a URL whose scheme and
   host are literal (its path may hold values) is the download ``curl -fsSL -o F URL`` (a literal URL there is
-  ``php_script``'s), and ``file_get_contents($url)`` read into memory the request ``curl -fsSL "${url}"``; any other
+  ``php_script``'s), and so is ``$data = @file_get_contents($url, …)`` then ``file_put_contents(F, $data)`` (the
+  body kept in a variable assigned once: the download at the request's line, F spelled as the file's command lines
+  spell it), and ``file_get_contents($url)`` read into memory the request ``curl -fsSL "${url}"``; any other
   ``file_put_contents(F, …)`` is a write, ``: >> F`` (a shell profile written is ``persistence``), ``F`` a variable
   the file assigns once a plain literal being that literal (``$target = '/usr/local/bin/todo'``);
 - ``echo``/``print`` of a variable (also in a double-quoted string, a property, ``getenv('X')``) is ``echo`` of it,
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Callable
 
 import tree_sitter
 
@@ -249,15 +252,18 @@ def _echo(values: list[Node]) -> str | None:
     return "echo " + " ".join(f'"{w}"' for w in words)
 
 
-def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
+def pieces(nodes: list[Node], read: set[int], spell: Callable[[Node], str] | None = None) -> list[Piece]:
     """(line, shell) of the unpacks, writes, downloads and shown values among ``nodes``; ``read`` holds the lines
-    ``php_script`` already wrote a command at."""
+    ``php_script`` already wrote a command at; ``spell`` gives a path as the file's command lines spell it (so a
+    download's file is the one a later ``exec('tar …')`` names), else this module's own spelling."""
     urls = _urls(nodes)
     kinds, unpacks = _archive_classes(nodes)
     opened = _opened(nodes, kinds)
     once = _assigned_once(nodes)
     strings = _strings(once)
     places = _places(once, strings)
+    stored = _stored(nodes, once)
+    moved_to: set[str] = set()  # the variables a ``rename`` so far moved a file to
     out: list[Piece] = []
     for node in nodes:
         shell: str | None = None
@@ -278,19 +284,25 @@ def pieces(nodes: list[Node], read: set[int]) -> list[Piece]:
             node.type == "function_call_expression"
             and _function(node) == "file_put_contents"
             and _line(node) not in read
+            and not _writes_stored(node, once, stored)
         ):
             out += _written(_arguments(node), urls, _line(node), strings)
         elif node.type == "function_call_expression" and _function(node) == "file_get_contents":
-            out += _fetched(node, urls)
+            target = stored.get(node.start_byte)
+            out += _fetched(node, urls, None if target is None else (spell or _word)(target))
+        elif node.type == "function_call_expression" and _function(node) in ("rename", "chmod"):
+            shell = _moved(node, moved_to, spell or _word)
         if shell is not None:
             out.append((_line(node), shell))
     return list(dict.fromkeys(out))  # a URL variable's assignment once, however many requests use it
 
 
-def _fetched(call: Node, urls: dict[str, tuple[str, int]]) -> list[Piece]:
+def _fetched(call: Node, urls: dict[str, tuple[str, int]], target: str | None = None) -> list[Piece]:
     """``file_get_contents($url)`` read into memory (not the data of a ``file_put_contents``, which ``_written``
     reads) of a URL variable: the request, ``curl -fsSL "${url}"`` after the variable's assignment, so the host is
-    reported where it is contacted (holdout115's Nertoxic tests that a release exists before it downloads it)."""
+    reported where it is contacted (holdout115's Nertoxic tests that a release exists before it downloads it).
+    With ``target``, the body kept in a variable that a later ``file_put_contents(target, $data)`` writes
+    (``_stored``): the download ``curl -fsSL -o target "${url}"``, still at the request's line."""
     outer = call.parent.parent.parent if call.parent is not None and call.parent.parent is not None else None
     if outer is not None and outer.type == "function_call_expression" and _function(outer) == "file_put_contents":
         return []
@@ -299,7 +311,61 @@ def _fetched(call: Node, urls: dict[str, tuple[str, int]]) -> list[Piece]:
     if held is None or held[1] >= _line(call):
         return []
     name = _text(args[0]).lstrip("$")
-    return [(held[1], f'{name}="{held[0]}"'), (_line(call), f'curl -fsSL "${{{name}}}"')]
+    saved = f"-o {target} " if target is not None else ""
+    return [(held[1], f'{name}="{held[0]}"'), (_line(call), f'curl -fsSL {saved}"${{{name}}}"')]
+
+
+def _moved(call: Node, moved_to: set[str], spell: Callable[[Node], str]) -> str | None:
+    """``rename(A, B)`` is ``mv -f A B``; a later ``chmod($B, 0755)`` of the variable it moved the file to (with an
+    octal literal mode) is ``chmod 0755 B``, spelled as the move's destination (holdout233's ptp: the program an
+    ``exec('tar …')`` unpacked, renamed into the package's ``bin`` and made executable). Other ``chmod`` calls are
+    ``php_script``'s."""
+    args = _arguments(call)
+    if _function(call) == "rename" and len(args) >= 2:
+        if args[1].type == "variable_name":
+            moved_to.add(_text(args[1]))
+        return f"mv -f {spell(args[0])} {spell(args[1])}"
+    mode = re.fullmatch(r"0o?([0-7]{3,4})", _text(args[1]), re.IGNORECASE) if len(args) >= 2 else None
+    if mode is None or args[0].type != "variable_name" or _text(args[0]) not in moved_to:
+        return None
+    return f"chmod 0{mode.group(1)} {spell(args[0])}"
+
+
+def _stored(nodes: list[Node], once: dict[str, Node]) -> dict[int, Node]:
+    """The ``file_get_contents`` calls whose body is kept in a variable assigned once (``$data =
+    @file_get_contents($url, false, $context)``, also in parentheses) and written by ``file_put_contents(F, $data)``
+    (holdout233's ptp): the call's start -> F. The pair is one download, as ``file_put_contents(F,
+    file_get_contents($url))`` written as one call is."""
+    out: dict[int, Node] = {}
+    for node in nodes:
+        if node.type != "function_call_expression" or _function(node) != "file_put_contents":
+            continue
+        args = _arguments(node)
+        request = _request_in(once.get(_text(args[1]))) if len(args) > 1 and args[1].type == "variable_name" else None
+        if request is not None and request.end_byte <= node.start_byte:
+            out.setdefault(request.start_byte, args[0])
+    return out
+
+
+def _request_in(value: Node | None) -> Node | None:
+    """The ``file_get_contents(…)`` call a value is (through parentheses and the ``@`` that silences it)."""
+    for _ in range(MAX_DEPTH):
+        if value is None:
+            return None
+        if value.type in ("parenthesized_expression", "error_suppression_expression") and value.named_children:
+            value = value.named_children[0]
+            continue
+        break
+    if value is not None and value.type == "function_call_expression" and _function(value) == "file_get_contents":
+        return value
+    return None
+
+
+def _writes_stored(call: Node, once: dict[str, Node], stored: dict[int, Node]) -> bool:
+    """Whether ``file_put_contents(F, $data)`` writes a body ``_stored`` already wrote as its download."""
+    args = _arguments(call)
+    request = _request_in(once.get(_text(args[1]))) if len(args) > 1 and args[1].type == "variable_name" else None
+    return request is not None and request.start_byte in stored
 
 
 def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int, strings: dict[str, str]) -> list[Piece]:

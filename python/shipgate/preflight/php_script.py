@@ -47,6 +47,7 @@ file functions, calls into other classes (what a service or a queued job does is
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -56,7 +57,7 @@ import tree_sitter_php
 from shipgate.preflight import composer_handlers, php_file_acts
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.php_runs import PhpRuns
-from shipgate.preflight.php_values import PhpValues
+from shipgate.preflight.php_values import PhpValues, shell_word
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.secrets import secret_name
 from shipgate.preflight.seeded_accounts import PHP_HASHES, default_password, php_password_field
@@ -113,8 +114,13 @@ def commands(path: str, text: str) -> list[Piece] | None:
     runners = {name for n in nodes if n.type == "method_declaration" for name in [_console_runner(n)] if name}
     runs = PhpRuns(nodes, PhpValues(nodes))
     pieces = [piece for n in nodes for piece in _pieces(n, runners, runs)]
-    pieces += php_file_acts.pieces(nodes, {line for line, _ in pieces})  # unpacks, writes, shown values
+    spell = functools.partial(_spelled, runs.values)  # a path as the file's command lines spell it
+    pieces += php_file_acts.pieces(nodes, {line for line, _ in pieces}, spell)  # unpacks, writes, moves, shown values
     return one_per_line(pieces[:MAX_PIECES])
+
+
+def _spelled(values: PhpValues, node: Node) -> str:
+    return shell_word(values.value(node))
 
 
 def program_commands(code: str) -> list[Piece] | None:

@@ -10,7 +10,8 @@ a constant or a formatted string holds where a command uses it, without running 
 - Formatting: ``sprintf(FORMAT, …)`` with each ``%s``/``%d``/``%1$s`` replaced by the
   value of its argument (``%%`` is ``%``); ``escapeshellarg(X)`` is X as one quoted shell word, ``escapeshellcmd(X)``
   is X; ``implode(' ', [...])`` of a literal array joins its items.
-- Places: ``getcwd()`` is ``.`` (the command runs in PHP's working directory), ``__DIR__`` and
+- Places: ``DIRECTORY_SEPARATOR`` is ``/`` (the target is Linux), ``getcwd()`` is ``.`` (the command runs in PHP's
+  working directory), ``__DIR__`` and
   ``dirname(__FILE__)`` are ``"$(dirname "$0")"``, as ``php_file_acts`` spells an unpack's target, so an updater's
   ``tar -xf … --directory ".getcwd()`` is read as an unpack over its own installation (holdout98's g-dash).
 - Literals and ``.`` joins as ``php_script`` reads them; anything else is ``${PHP_VALUE}``.
@@ -111,6 +112,8 @@ class PhpValues:
             return self._call(node, depth, named)
         if kind == "name" and _text(node) == "__DIR__":
             return OWN_DIR
+        if kind == "name" and _text(node) == "DIRECTORY_SEPARATOR":
+            return "/"  # PHP's separator on the Linux target
         return UNKNOWN
 
     def alternatives(self, node: Node, named: Named | None = None) -> list[tuple[int, str]]:

@@ -7,7 +7,12 @@ written at the call's line with the call's values (the URL constant, the path un
 untars): the shell rules then follow the fetched file as they follow a shell wrapper's (``fetch() { curl -fsSL "$1"
 -o "$2"; }``). Its body alone runs nothing known (the parameters' values are the callers'), so the body's commands
 are not written where they stand. A function whose commands use none of its parameters (``fn git_hash() ->
-String``, ``Command::new("git").args(["rev-parse", "HEAD"])``) is no runner: its commands stay where they are."""
+String``, ``Command::new("git").args(["rev-parse", "HEAD"])``) is no runner: its commands stay where they are. So
+does each command of a runner that uses none of them, whatever else the function does with its parameters
+(holdout233's gmssl-rs: ``locate_gmssl_source(manifest_dir)`` tests ``manifest_dir.join("GmSSL")`` but its ``curl``
+of the release URL constant into ``OUT_DIR`` is written at the ``curl``, where the fetch is). A command uses a
+parameter when its chain (``Command::new(…)`` with its ``.arg``/``.args``/``.current_dir`` calls, also those made
+later on the name it is bound to) names one, directly or through the function's own ``let`` bindings."""
 
 from __future__ import annotations
 
@@ -38,13 +43,77 @@ def runners(nodes: list[Node]) -> dict[str, Runner]:
             continue
         name = _text(node.child_by_field_name("name"))
         params = _params(node)
-        commands = [n for n in _body_nodes(node) if n.type == "call_expression" and path_of(n) == ("Command", "new")]
+        body = _body_nodes(node)
+        commands = [n for n in body if n.type == "call_expression" and path_of(n) == ("Command", "new")]
         if name == "main" or not commands or not any(params):
             continue
-        used = {_text(n) for n in _body_nodes(node) if n.type == "identifier"} & set(params)
-        if used:
-            found.setdefault(name, []).append(Runner(tuple(params), tuple(commands)))
+        lets = _lets(body)
+        given = [command for command in commands if _uses(_chain_names(command, body), lets, set(params) - {""})]
+        if given:
+            found.setdefault(name, []).append(Runner(tuple(params), tuple(given)))
     return {name: listed[0] for name, listed in found.items() if len(listed) == 1}
+
+
+def _lets(body: list[Node]) -> dict[str, list[Node]]:
+    """The function's ``let NAME = VALUE`` bindings: name -> every value bound to it."""
+    out: dict[str, list[Node]] = {}
+    for node in body:
+        if node.type == "let_declaration":
+            pattern = node.child_by_field_name("pattern")
+            pattern = pattern.named_children[-1] if pattern is not None and pattern.type == "mut_pattern" else pattern
+            value = node.child_by_field_name("value")
+            if pattern is not None and pattern.type == "identifier" and value is not None:
+                out.setdefault(_text(pattern), []).append(value)
+    return out
+
+
+def _chain_names(command: Node, body: list[Node]) -> set[str]:
+    """The names a ``Command::new(…)`` chain reads: in the chain itself and, when it is bound by ``let``, in the
+    method calls later made on that name in the function."""
+    top = command
+    while top.parent is not None and top.parent.type in ("field_expression", "call_expression"):
+        top = top.parent
+    names = _names(top)
+    bound = top.parent
+    pattern = bound.child_by_field_name("pattern") if bound is not None and bound.type == "let_declaration" else None
+    pattern = pattern.named_children[-1] if pattern is not None and pattern.type == "mut_pattern" else pattern
+    if pattern is not None and pattern.type == "identifier":
+        held = _text(pattern)
+        for node in body:
+            if node.type == "call_expression" and node.start_byte > top.end_byte:
+                function = node.child_by_field_name("function")
+                value = function.child_by_field_name("value") if function is not None else None
+                if function is not None and function.type == "field_expression" and value is not None:
+                    names |= _names(node) if _text(value) == held else set()
+    return names
+
+
+def _uses(names: set[str], lets: dict[str, list[Node]], params: set[str]) -> bool:
+    """Whether ``names``, followed through the function's ``let`` bindings, reach a parameter."""
+    seen: set[str] = set()
+    pending = list(names)
+    while pending and len(seen) < 4 * MAX_RUNNERS:
+        name = pending.pop()
+        if name in params:
+            return True
+        if name in seen:
+            continue
+        seen.add(name)
+        for value in lets.get(name, []):
+            pending.extend(_names(value) - seen)
+    return False
+
+
+def _names(node: Node) -> set[str]:
+    """The identifiers written in ``node``."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            out.add(_text(current))
+        stack.extend(current.named_children)
+    return out
 
 
 def _params(function: Node) -> list[str]:
