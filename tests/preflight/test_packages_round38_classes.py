@@ -10,6 +10,7 @@ EGRESS = "preflight.implicit_egress"
 SUDO = "preflight.sudo_unavailable"
 CREDENTIAL = "preflight.hardcoded_credential"
 MIGRATION = "preflight.hidden_migration"
+ENDPOINT = "preflight.external_endpoint"
 
 # ------------------------------------------------------------------------ a RUN's flags on lines of their own
 
@@ -34,6 +35,27 @@ def test_a_run_with_one_flag_on_its_line_keeps_its_lines() -> None:
         "    apt install -y curl\n"  # 3
     )
     assert codes_at({"build/app/Dockerfile": dockerfile}, EGRESS) == [2, 3]
+
+
+def test_nodeenv_and_npm_clean_install_reach_the_network() -> None:
+    # Tutor's image build: a Node.js release unpacked by nodeenv, then npm's long name for ``npm ci``
+    dockerfile = (
+        "FROM docker.io/python:3.12\n"  # 1
+        "ARG NPM_REGISTRY=https://registry.npmjs.org/\n"  # 2
+        "RUN nodeenv /openedx/nodeenv --node=24.22.1 --prebuilt\n"  # 3
+        "RUN npm clean-install --no-audit --registry=$NPM_REGISTRY\n"  # 4
+    )
+    assert codes_at({"build/openedx/Dockerfile": dockerfile}, EGRESS) == [3, 4]
+
+
+def test_nodeenv_linking_the_systems_node_fetches_nothing() -> None:
+    dockerfile = (
+        "FROM docker.io/python:3.12\n"  # 1
+        "RUN nodeenv /opt/env --node=system\n"  # 2
+        "RUN nodeenv -n system /opt/env2\n"  # 3
+        "RUN npm run build\n"  # 4
+    )
+    assert codes_at({"build/openedx/Dockerfile": dockerfile}, EGRESS) == []
 
 
 # ---------------------------------------------------------------------- a stage only a developer's build makes
@@ -115,6 +137,88 @@ def test_the_same_script_with_no_job_that_runs_it_is_a_step() -> None:
     assert codes_at({**unnamed, "gate/perfload-server.sh": _SERVER}, SUDO) == [2]
     assert codes_at(alone, SUDO) == [2]
     assert codes_at(alone, CREDENTIAL) == [3, 4]
+
+
+# ------------------------------------------------------ back-end sections an XML configuration does not choose
+
+_AUTHREG = (
+    "<c2s>\n"  # 1
+    "  <authreg>\n"  # 2
+    "    <module>{chosen}</module>\n"  # 3
+    "    <sqlite>\n"  # 4
+    "      <dbname>/var/lib/jabberd2/sqlite.db</dbname>\n"  # 5
+    "    </sqlite>\n"  # 6
+    "    <mysql>\n"  # 7
+    "      <host>db.jabber-hosting.net</host>\n"  # 8
+    "      <user>jabberd2</user>\n"  # 9
+    "      <pass>Tr0ub4dor-s3cret</pass>\n"  # 10
+    "    </mysql>\n"  # 11
+    "    <ldap>\n"  # 12
+    "      <uri>ldaps://ldap.jabber-hosting.net/</uri>\n"  # 13
+    "    </ldap>\n"  # 14
+    "  </authreg>\n"  # 15
+    "</c2s>\n"  # 16
+)
+
+
+def test_the_back_ends_an_xml_choice_leaves_out_are_not_in_effect() -> None:
+    # jabberd2's c2s.xml: <module>sqlite</module> beside <mysql> and <ldap> sections with hosts and passwords
+    files = {"etc/jabberd2/c2s.xml": _AUTHREG.format(chosen="sqlite")}
+    assert codes_at(files, CREDENTIAL) == []
+    assert codes_at(files, ENDPOINT) == []
+
+
+def test_the_chosen_back_end_and_an_element_with_no_choice_are_read() -> None:
+    chosen = {"etc/jabberd2/c2s.xml": _AUTHREG.format(chosen="mysql")}
+    unnamed = {"etc/jabberd2/c2s.xml": _AUTHREG.format(chosen="postgres")}  # names no sibling: no choice read
+    assert codes_at(chosen, CREDENTIAL) == [10]
+    assert 8 in codes_at(chosen, ENDPOINT)  # the chosen section's host (the left-out LDAP one is not: above)
+    assert codes_at(unnamed, CREDENTIAL) == [10]
+
+
+# ------------------------------------------------------------------------- a link a message tells people to visit
+
+
+def test_a_link_after_go_to_or_instructions_from_is_a_message() -> None:
+    # Archivy's setup prompt and Tutor's error for a missing kubectl
+    program = (
+        "import click\n"  # 1
+        "def init():\n"  # 2
+        '    click.prompt("Then go to https://archivy.github.io/setup-search/ to pick a backend")\n'  # 3
+        "def kubectl():\n"  # 4
+        '    raise RuntimeError("Please follow instructions from https://kubernetes.io/docs/tasks/tools/")\n'  # 5
+    )
+    assert codes_at({"app/cli.py": program}, ENDPOINT) == []
+
+
+def test_a_url_a_program_sends_a_request_to_is_still_a_host_it_contacts() -> None:
+    program = (
+        "import requests\n"  # 1
+        "def check():\n"  # 2
+        '    return requests.get("https://api.vendor-updates.io/latest").json()\n'  # 3
+    )
+    assert codes_at({"app/cli.py": program}, ENDPOINT) == [3]
+
+
+# -------------------------------------------------------------- a minified bundle below its licence comment
+
+
+def test_a_bundle_on_one_line_below_its_licence_comment_is_a_web_asset() -> None:
+    bundle = (
+        "/**\n * easymde v2.15.0\n * @license MIT\n */\n"
+        + '!function(e){var n=new XMLHttpRequest;n.open("GET","https://cdn.bundled-assets.net/dict/en_US.aff");'
+        + "e.x=1;" * 2000
+        + "}();\n"
+    )
+    assert codes_at({"app/static/editor.js": bundle}, ENDPOINT) == []
+
+
+def test_a_short_script_below_a_licence_comment_is_read() -> None:
+    script_js = (
+        "/**\n * app loader\n * @license MIT\n */\n"  # 1-4
+        'fetch("https://api.vendor-updates.io/latest");\n'  # 5
+    )
+    assert codes_at({"app/static/loader.js": script_js}, ENDPOINT) == [5]
 
 
 # ----------------------------------------------------------------- a manage.py told which project it manages

@@ -89,6 +89,7 @@ from shipgate.preflight.turn_accounts import turn_accounts
 from shipgate.preflight.url_fallbacks import url_fallbacks, url_password
 from shipgate.preflight.url_query_passwords import url_query_passwords
 from shipgate.preflight.windows.prompts import prompted_lines
+from shipgate.preflight.xml_backends import unchosen_backend_lines
 
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
@@ -482,6 +483,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for line in examples_of:  # ``tls_key_password: secret`` beside ``tls_key_file: /path/to/x.key``
                 if line in found and word_secret(found[line].kind):
                     del found[line]
+        if found and text.path.lower().endswith(".xml"):
+            for line in unchosen_backend_lines(source):  # ``<mysql>`` … ``<pass>`` beside ``<module>sqlite``
+                found.pop(line, None)
         if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description
             for line in declaration_text_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
                 if line in found and word_secret(found[line].kind):
