@@ -221,6 +221,69 @@ def test_a_short_script_below_a_licence_comment_is_read() -> None:
     assert codes_at({"app/static/loader.js": script_js}, ENDPOINT) == [5]
 
 
+# ---------------------------------------------------------------- a foreign key added with an Alembic column
+
+_INITIAL = (
+    "from alembic import op\n"
+    "import sqlalchemy as sa\n"
+    "revision = 'b4ed3a175331'\n"
+    "down_revision = None\n"
+    "def upgrade():\n"
+    "    op.create_table('consumers', sa.Column('id', sa.Integer(), nullable=False))\n"
+)
+_ADDED = (
+    "from alembic import op\n"  # 1
+    "import sqlalchemy as sa\n"  # 2
+    "revision = '422ece571366'\n"  # 3
+    "down_revision = 'b4ed3a175331'\n"  # 4
+    "def upgrade():\n"  # 5
+    "    with op.batch_alter_table('consumers') as batch_op:\n"  # 6
+    "        batch_op.add_column(\n"  # 7
+    "            sa.Column('consumer_type_id', sa.Integer(), {key}nullable=True))\n"  # 8
+)
+REWRITES = "preflight.migration_rewrites_table"
+
+
+def _revisions(key: str) -> dict[str, str | bytes]:
+    return {
+        "app/db/alembic/versions/b4ed3a175331_initial.py": _INITIAL,
+        "app/db/alembic/versions/422ece571366_add_type.py": _ADDED.format(key=key),
+    }
+
+
+def test_a_column_added_with_a_foreign_key_checks_every_row() -> None:
+    # Placement's consumer_type_id: the key is validated against the existing rows of consumers under the lock
+    assert codes_at(_revisions("sa.ForeignKey('consumer_types.id', name='fk'), "), REWRITES) == [7]
+
+
+def test_a_column_added_without_a_key_only_locks() -> None:
+    files = _revisions("")
+    assert codes_at(files, REWRITES) == []
+    assert codes_at(files, "preflight.migration_unlocked") == [7]
+
+
+# ------------------------------------------------------------------ a folder removed after its files moved out
+
+
+def test_removing_a_folder_whose_files_were_moved_out_is_no_data_loss() -> None:
+    # Tutor's init jobs move uploads to the shared media folder, then remove the old folder
+    job = (
+        "if [ -d /openedx/data/uploads/ ]; then\n"  # 1
+        "  mv /openedx/data/uploads/* /openedx/media/\n"  # 2
+        "  rm -rf /openedx/data/uploads/\n"  # 3
+        "fi\n"  # 4
+    )
+    assert codes_at({"templates/jobs/init/lms.sh": job}, "preflight.destructive_delete") == []
+
+
+def test_removing_a_folder_after_moving_other_files_still_deletes_data() -> None:
+    job = (
+        "mv /openedx/data/export/* /openedx/media/\n"  # 1
+        "rm -rf /openedx/data/uploads/\n"  # 2
+    )
+    assert codes_at({"templates/jobs/init/lms.sh": job}, "preflight.destructive_delete") == [2]
+
+
 # ----------------------------------------------------------------- a manage.py told which project it manages
 
 
