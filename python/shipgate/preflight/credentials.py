@@ -91,6 +91,7 @@ from shipgate.preflight.turn_accounts import turn_accounts
 from shipgate.preflight.url_fallbacks import url_fallbacks, url_password
 from shipgate.preflight.url_query_passwords import url_query_passwords
 from shipgate.preflight.windows.prompts import prompted_lines
+from shipgate.preflight.xml_backends import unchosen_backend_lines
 
 _REMEDY = (
     "Remove the credential from the package and rotate it (it has been distributed); have the "
@@ -485,6 +486,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for line in examples_of:  # ``tls_key_password: secret`` beside ``tls_key_file: /path/to/x.key``
                 if line in found and word_secret(found[line].kind):
                     del found[line]
+        if found and text.path.lower().endswith(".xml"):
+            for line in unchosen_backend_lines(source):  # ``<mysql>`` … ``<pass>`` beside ``<module>sqlite``
+                found.pop(line, None)
         if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description
             for line in declaration_text_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
                 if line in found and word_secret(found[line].kind):
@@ -511,9 +515,10 @@ def scan(ctx: Context) -> Iterator[Finding]:
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         if text.path in examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
             found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
-        if text.path in ctx.makefile_tooling or text.path in ctx.test_env_scripts:
-            # a test service's configuration, started by a developer target; a test database a tox run sets up
-            found = {n: s for n, s in found.items() if _random(s.secret)}
+        if text.path in ctx.makefile_tooling or text.path in ctx.test_env_scripts or text.path in ctx.ci_playbooks:
+            # a test service's configuration, started by a developer target; a test database a tox run or a CI
+            # job's script sets up
+            found = {n: s for n, s in found.items() if _random(_password(s))}
         if found and _schema(text):  # a settings schema's defaults and examples
             found = {n: s for n, s in found.items() if not word_secret(s.kind)}
         for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
@@ -535,7 +540,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         for line, s in sorted(found.items()):
             yield _finding(text.path, dataclasses.replace(s, line=line), lines.get(line, ""))
         yield from defaults
-        if script is not None and not is_ci_file(text.path):  # a CI or devstack script's fallback is a test value
+        if script is not None and not is_ci_file(text.path) and text.path not in ctx.ci_playbooks:
+            # a CI or devstack script's fallback is a test value, a CI job's script's too
             # a compose command's ``--password=${PW:-x}`` is read as configuration and as the command's shell: once
             reported = {(f.evidence.get("line"), f.evidence.get("variable")) for f in defaults}
             for finding in _defaults(text.path, script, lines):
@@ -558,6 +564,11 @@ def _in_prose_literal(line: str, secret: str) -> bool:
 
 def _random(value: str) -> bool:
     return len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
+
+
+def _password(s: Secret) -> str:
+    """The secret itself: a URL's password without the host that follows it (``secret@127.0.0.1/db``)."""
+    return s.secret.split("@", 1)[0] if s.kind == "password in URL" else s.secret
 
 
 def _schema(text: TextFile) -> bool:

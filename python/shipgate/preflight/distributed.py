@@ -285,9 +285,22 @@ def is_web_bundle(path: str, lines: Sequence[tuple[int, str]]) -> bool:
     if not lower.endswith((".js", ".css")) or not lines:
         return False
     first = lines[0][1]
-    if len(first) > BUNDLE_LINE:
+    if len(first) > BUNDLE_LINE or len(_first_code_line(lines)) > BUNDLE_LINE:
         return True
     return lower.endswith(".js") and any(p.match(first) for p in (_WEBPACK_RUNTIME, _MINIFIED_IMPORT, _WEBPACK_CHUNK))
+
+
+_HEADER_LINES = 40  # lines of a leading licence comment looked past
+
+
+def _first_code_line(lines: Sequence[tuple[int, str]]) -> str:
+    """The first line after a leading licence comment (``/** easymde v2.15.0 … @license MIT */``), which a
+    minifier keeps above the one line it writes the whole bundle on (Archivy's ``static/editor.js``)."""
+    for _, text in lines[:_HEADER_LINES]:
+        stripped = text.strip()
+        if stripped and not stripped.startswith(("/*", "*", "//")):
+            return text
+    return ""
 
 
 def is_minified_name(path: str) -> bool:

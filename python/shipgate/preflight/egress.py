@@ -105,7 +105,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # holdout195's LLMeBench); spaCy's ``download`` pip-installs a model package (also its ``spacy`` program)
     "nltk.downloader": (frozenset(), "NLTK's data index (raw.githubusercontent.com/nltk/nltk_data)"),
     "spacy": (frozenset({"download"}), "spaCy's model releases (github.com/explosion/spacy-models)"),
-    "npm": (frozenset({"install", "i", "ci", "update"}), "registry.npmjs.org"),
+    # ``npm clean-install`` (also ``ic``, ``install-clean``) is ``npm ci``
+    "npm": (frozenset({"install", "i", "ci", "clean-install", "ic", "install-clean", "update"}), "registry.npmjs.org"),
+    # nodeenv unpacks a Node.js release into the environment it makes (_nodeenv_downloads)
+    "nodeenv": (frozenset(), "nodejs.org (the Node.js release nodeenv unpacks)"),
     # ``yarn dlx``/``pnpm dlx``: download a package into a temporary folder and run it
     "yarn": (frozenset({"install", "add", "dlx"}), "registry.yarnpkg.com"),
     "pnpm": (frozenset({"install", "add", "i", "dlx"}), "registry.npmjs.org"),
@@ -327,6 +330,16 @@ _OPERAND_TOOLS["easy_install"] = lambda words, ops: _cpanm_modules(ops) and not 
 _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
 # NLTK's downloader with no package named opens its interactive chooser; ``-h`` only prints
 _OPERAND_TOOLS["nltk.downloader"] = lambda words, ops: bool(ops) and not {"-h", "--help"} & set(words)
+# nodeenv makes a Node.js environment from a release it downloads (``nodeenv /opt/env --node=24.2.1 --prebuilt``,
+# Tutor's image build), unless told to link the system's own node (``--node=system``, ``-n system``) or only to
+# print (``--list`` asks nodejs.org for the releases too)
+def _nodeenv_downloads(words: list[str], ops: list[str]) -> bool:
+    if not words or {"--node=system", "-n=system", "-h", "--help", "--version"} & set(words):
+        return False
+    return not any(option in ("-n", "--node") and value == "system" for option, value in pairwise(words))
+
+
+_OPERAND_TOOLS["nodeenv"] = _nodeenv_downloads
 # the modules above that the interpreter runs by ``-m`` (python_modules.module_cli)
 _MODULE_TOOLS = frozenset({"nltk.downloader", "spacy"})
 # Java's builds resolve the project's dependencies (and the wrapper its own distribution) from Maven Central or the

@@ -52,6 +52,7 @@ from shipgate.preflight.cloud_init import nested_user_data as user_data_in
 from shipgate.preflight.compose import compose_shaped, is_compose_file
 from shipgate.preflight.config_management import declared_work
 from shipgate.preflight.contents import is_dockerfile
+from shipgate.preflight.dockerfile_stages import development_stages
 from shipgate.preflight.hooks import commands as hook_commands
 from shipgate.preflight.lifecycle import commands as lifecycle_commands
 from shipgate.preflight.program_scripts import commands as program_commands
@@ -196,7 +197,9 @@ def _argv(words: list[str]) -> str:
 
 _INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)(?:\s+|$)(.*)$", re.S)
 _ESCAPE_DIRECTIVE = re.compile(r"^#\s*escape\s*=\s*(\S)\s*$", re.I)
-_RUN_FLAG = re.compile(r"^\s*(?:--[a-z-]+(?:=(?:\"[^\"]*\"|\S+))?\s+)*")
+# an instruction's flags, each line of them ending in the escape when they run on (``RUN --mount=… \`` then
+# ``    --mount=… \`` then the command)
+_RUN_FLAG = re.compile(r"^\s*(?:--[a-z-]+(?:=(?:\"[^\"]*\"|[^\s\\]+))?(?:\s|\\\n)+)*")
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")
 _POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 
@@ -211,6 +214,7 @@ def _dockerfile(text: str) -> Iterator[Piece]:
     stages: list[str] = []  # the build's stages so far, by their ``AS`` names ("" when unnamed)
     moved = False  # a WORKDIR of this stage was read as a ``cd``
     values: dict[str, str] = {}  # the build variables' literal values so far (``ADD ${URL}`` fetches one)
+    developer = development_stages(text)  # stages only a developer's ``--target`` builds: not read
     while i < len(lines):
         start = i
         stripped = lines[i].strip()
@@ -239,6 +243,8 @@ def _dockerfile(text: str) -> Iterator[Piece]:
                 moved = False
         elif keyword == "SHELL":
             posix = _shell_is_posix(rest)
+        elif keyword in ("RUN", "CMD", "ENTRYPOINT") and stages and stages[-1] in developer:
+            _, i = _heredoc_bodies(rest, lines, i)
         elif keyword in ("RUN", "CMD", "ENTRYPOINT") and posix:
             heredocs, i = _heredoc_bodies(rest, lines, i)
             yield from _run(start + 1, rest, heredocs)
@@ -277,7 +283,8 @@ def _heredoc_bodies(rest: str, lines: list[str], i: int) -> tuple[list[tuple[int
 
 
 def _run(line: int, rest: str, heredocs: list[tuple[int, list[str], str]]) -> Iterator[Piece]:
-    command = _RUN_FLAG.sub("", rest, count=1)
+    # the flags' line ends stay as continuations, so the command keeps its lines
+    command = _RUN_FLAG.sub(lambda m: "\\\n" * m.group(0).count("\n"), rest, count=1)
     if command.lstrip().startswith("["):
         try:
             words = json.loads(command.replace("\\\n", " "))

@@ -131,6 +131,7 @@ from shipgate.preflight.url_roles import (
     type_list_lines,
 )
 from shipgate.preflight.windows.network import contacts
+from shipgate.preflight.xml_backends import unchosen_backend_lines
 from shipgate.preflight.xml_examples import example_element_lines
 from shipgate.preflight.yaml_prose import prose_continuation_lines
 
@@ -701,6 +702,8 @@ def _text_endpoints(
     disabled |= switched_off_group_lines(path, lines)  # ``a.wsfederation.url`` under ``a.wsfederation=false``
     if path.lower().endswith(_YAML_SUFFIXES):
         disabled |= unused_store_lines(lines)  # ``oss:``/``minio:`` blocks beside ``uploadType: local``
+    if path.lower().endswith(".xml"):  # ``<ldap>`` beside ``<module>sqlite</module>``
+        disabled |= unchosen_backend_lines("\n".join(text for _, text in lines))
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
     # a ``description:`` value's next, more indented lines

@@ -259,6 +259,7 @@ def _hidden(command: Command) -> bool:
         or _own_program_migrate(command)
         or release_migrates(command)
         or _manage_migrate(command)
+        or _site_manage_migrate(command)
         or runs_schema_subcommand(command)
     ) and not _django_fake(command)
 
@@ -310,6 +311,22 @@ def _manage_migrate(command: Command) -> bool:
     if verbs[:2] != [_MANAGE, _DJANGO_MIGRATE]:
         return False
     return not any(w.text in ("-h", "--help", *_DJANGO_NO_CHANGE) for w in command.words)
+
+
+# The name of the site a shared manage.py is told to manage before its command (edx-platform's ``lms``/``cms``).
+_SITE_WORD = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _site_manage_migrate(command: Command) -> bool:
+    """A ``manage.py`` that takes the Django project it manages as its first word and then Django's ``migrate``
+    (Open edX's ``./manage.py lms migrate``, ``python manage.py cms migrate``: edx-platform's one ``manage.py`` for
+    its LMS and Studio projects); ``manage.py help migrate`` applies nothing."""
+    args = [w.text for w in operands(command)]
+    if command.name in ("python", "python3") and args and _same_script(args[0], "manage.py"):
+        args = args[1:]
+    elif command.name != "manage.py":
+        return False
+    return len(args) >= 2 and args[1] == _DJANGO_MIGRATE and bool(_SITE_WORD.fullmatch(args[0])) and args[0] != "help"
 
 
 # Django's management verb that applies migrations: a module run with it first is Django's own

@@ -297,6 +297,20 @@ def _replaced_by_staged(script: Script, command: Command, target: str) -> bool:
     return False
 
 
+def _emptied_by_move(script: Script, command: Command, target: str) -> bool:
+    """``mv /openedx/data/uploads/* /openedx/media/`` then ``rm -rf /openedx/data/uploads/``: the files were moved
+    to another folder first (Tutor's init jobs relocating uploads), so the delete takes the emptied folder, not the
+    data."""
+    target = target.rstrip("/")
+    for c in script.named("mv"):
+        if c.line >= command.line or c.function != command.function:
+            continue
+        words = [w.text for w in operands(c)]
+        if len(words) == 2 and words[0] == target + "/*" and not words[1].rstrip("/").startswith(target + "/"):
+            return words[1].rstrip("/") != target
+    return False
+
+
 # The data folder of a product installed in a top-level directory of its own (``/vernemq/data/*``, ``/captain/data``):
 # its store, as ``/var/lib/<product>`` is a packaged product's. Not the system's own top-level trees.
 _PRODUCT_DATA = re.compile(r"^/(?!(?:tmp|dev|proc|sys|run|mnt|media|usr|etc|boot)/)[\w.-]+/data(?:/|$)")
@@ -592,6 +606,7 @@ def _data_delete_findings(
         or removal
         or _set_aside(script, data.text)
         or _replaced_by_staged(script, command, data.text)
+        or _emptied_by_move(script, command, data.text)
         or refilled(script, command, data.text)
         or _not_a_directory(command, data)
     ):

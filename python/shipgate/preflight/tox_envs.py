@@ -40,7 +40,7 @@ def _command_lines(text: str) -> Iterator[str]:
                 yield line.strip()
 
 
-def _run_path(line: str) -> str | None:
+def line_script(line: str) -> str | None:
     """The package path a command line runs: its program, or the script a shell is given; None for others."""
     try:
         words = shlex.split(line, comments=True)
@@ -60,5 +60,5 @@ def test_env_scripts(files: Mapping[str, bytes | str]) -> frozenset[str]:
     if data is None or len(data) > MAX_TOX_INI:
         return frozenset()
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    run = {_run_path(line) for line in _command_lines(text)}
+    run = {line_script(line) for line in _command_lines(text)}
     return frozenset(p for p in run if p and p in files and p != "setup.py")

@@ -64,7 +64,9 @@ def module_metadata_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[in
 _QUOTES = "\"'`"
 # words that introduce a link in a sentence; a command in a string (``"git clone https://…"``, ``"curl -fsSL …"``)
 # ends with none of them
-_SENTENCE_BEFORE = re.compile(r"(?i)^[^-|$=/;&<>]*\b(?:see|at|visit|check|read|on|under|via|here|docs?|faq)[,:]?\s+$")
+_SENTENCE_BEFORE = re.compile(
+    r"(?i)^[^-|$=/;&<>]*\b(?:see|at|visit|check|read|on|under|via|here|docs?|faq|go\s+to|instructions\s+from)[,:]?\s+$"
+)
 _SCOPE_BEFORE = re.compile(r"""(?i)\bscopes?["']?\s*[:=]\s*[\[(]?\s*["']?\s*$""")
 _SCOPE_LIST_START = re.compile(r"""(?i)\bscopes?["']?\s*[:=]\s*[\[(]""")
 _LIST_END = re.compile(r"[\])]")

@@ -423,7 +423,19 @@ def _sa_column(table: str, column: ast.expr | None) -> str:
         _kw(column, "primary_key")
     )
     clause = _server_default(_kw(column, "server_default")) + ("NOT NULL" if not_null else "NULL")
-    return f"ALTER TABLE {table} ADD COLUMN {name} {sql_type} {clause}"
+    return f"ALTER TABLE {table} ADD COLUMN {name} {sql_type} {clause}{_references(column)}"
+
+
+def _references(column: ast.Call) -> str:
+    """`` REFERENCES t`` for a ``Column(name, type, ForeignKey("t.id"))``: Alembic's add_column adds the key with the
+    column, and PostgreSQL checks every row against it under the lock (Placement's ``consumer_type_id``)."""
+    for arg in column.args[1:]:
+        if isinstance(arg, ast.Call) and _callee(arg) == "ForeignKey" and arg.args:
+            target = _name(arg.args[0])
+            if target and "." in target:
+                referenced = target.rpartition(".")[0].replace('"', '""')
+                return f' REFERENCES "{referenced}"'
+    return ""
 
 
 def _column_index(call: ast.Call, table: str | None) -> str | None:
