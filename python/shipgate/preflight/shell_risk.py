@@ -28,7 +28,12 @@ from shipgate.preflight.shell.reaching import never_empty
 from shipgate.preflight.shell.refilled import refilled
 from shipgate.preflight.shell.temporary_dirs import fresh_temporary, whole_variable
 from shipgate.preflight.systemd import package_units
-from shipgate.preflight.volume_prune import deletes_stack_data, found_and_deleted, prunes_volumes
+from shipgate.preflight.volume_prune import (
+    chosen_removal,
+    deletes_stack_data,
+    found_and_deleted,
+    prunes_volumes,
+)
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
@@ -307,12 +312,18 @@ _PRODUCT_DATA = re.compile(r"^/(?!(?:tmp|dev|proc|sys|run|mnt|media|usr|etc|boot
 _ONE_EXTENSION = re.compile(r"^(?!.*/data/).*/(?:extensions|plugins)/[\w.@+-]+/?$")
 
 
+def scratch_tree(path: str) -> bool:
+    """A working tree a script or tool fills again (temporary files, caches, build output, downloads), by a folder
+    of ``path`` (written with ``/``): never data, whatever holds it."""
+    return bool(_SCRATCH.search(path))
+
+
 def data_path(word: Word) -> bool:
     text = word.text
     return (
         (text.startswith(_DATA_PREFIXES) or bool(_PRODUCT_DATA.match(text)))
         and not text.startswith(_REGENERATED)
-        and not _SCRATCH.search(text)
+        and not scratch_tree(text)
         and not _ONE_EXTENSION.match(text)
         and text.rstrip("/").count("/") >= 2
     )
@@ -585,7 +596,7 @@ def _data_delete_findings(
 ) -> Iterator[Finding]:
     """A recursive delete (``rm -r``, ``find DIR -delete``) of a data path with no backup step before it."""
     data = next((w for w in targets if data_path(w)), None)
-    removal = _asked_for(path, command)
+    removal = _asked_for(path, script, command)
     if (
         data is None
         or image
@@ -679,10 +690,16 @@ def _makes_room(script: Script, command: Command) -> bool:
     )
 
 
-def _asked_for(path: str, command: Command) -> bool:
-    """The operator asked for what this step deletes: it runs only on removal, in the installer's uninstall mode,
-    or the script is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``)."""
-    return on_removal_only(command) or in_uninstall_mode(command) or removal_script(path)
+def _asked_for(path: str, script: Script, command: Command) -> bool:
+    """The operator asked for what this step deletes: it runs only on removal, in the installer's uninstall mode or
+    in a function named for removal that the script never calls (a fabfile's ``remove_user`` task), or the script
+    is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``)."""
+    return (
+        on_removal_only(command)
+        or in_uninstall_mode(command)
+        or removal_script(path)
+        or chosen_removal(command.function, lambda name: bool(script.named(name)))
+    )
 
 
 def _data_drops(
@@ -690,7 +707,7 @@ def _data_drops(
 ) -> Iterator[tuple[str, str, str]]:
     """(target, message, remedy) of each way ``command`` drops data with no backup before it: a stack's volumes, a
     database, unused volumes, a framework task that drops the schema."""
-    asked = _asked_for(path, command)
+    asked = _asked_for(path, script, command)
     backup = backup or asked  # no backup is owed for a delete the operator asked for
     stack = deletes_stack_data(command)
     if stack and not image and not backup:

@@ -1,0 +1,83 @@
+"""Classes of ``preflight.destructive_delete`` the hold-out sets missed or over-reported (session 30's class task on
+the category), each as its minimal construct next to near-misses that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at, in_script
+
+DELETE = "preflight.destructive_delete"
+
+# -- A: Windows scripts' recursive deletes of a data folder (holdout221's install.bat) ---------------------------------
+
+
+def _bat(*lines: str) -> dict[str, str | bytes]:
+    return {"install.bat": "\r\n".join(("@echo off", *lines)) + "\r\n"}
+
+
+def _ps1(*lines: str, name: str = "install.ps1") -> dict[str, str | bytes]:
+    return {name: "\n".join(lines) + "\n"}
+
+
+def test_a_cmd_deletes_of_a_user_profile_are_one_data_delete() -> None:
+    files = _bat(
+        "if exist C:\\Users\\jdoe (",
+        "  net user jdoe /delete",
+        "  del /Q /S C:\\Users\\jdoe",
+        "  rmdir /Q /S C:\\Users\\jdoe",
+        ")",
+    )
+    assert codes_at(files, DELETE) == [4]
+
+
+def test_a_rd_through_cmd_and_remove_item_recurse_of_programdata() -> None:
+    assert codes_at(_bat('cmd /c rd /s /q "%ProgramData%\\Acme"'), DELETE) == [2]
+    assert codes_at(_ps1('Remove-Item -Path "$env:ProgramData\\Acme\\db" -Recurse -Force'), DELETE) == [1]
+    assert codes_at(_ps1("Remove-Item C:\\ProgramData\\Acme\\* -Recurse -Force"), DELETE) == [1]
+
+
+def test_a_program_temporary_and_non_recursive_deletes_are_quiet() -> None:
+    assert codes_at(_ps1('Remove-Item -Path "C:\\Program Files\\Acme" -Recurse -Force'), DELETE) == []
+    assert codes_at(_bat("rd /s /q C:\\acme"), DELETE) == []
+    assert codes_at(_bat("rd /s /q C:\\Users\\jdoe\\AppData\\Local\\Temp\\acme-setup"), DELETE) == []
+    assert codes_at(_ps1("Remove-Item $env:LOCALAPPDATA\\Programs\\Acme -Recurse"), DELETE) == []
+    assert codes_at(_bat("del /Q /F C:\\Users\\jdoe\\AppData\\Local\\Acme\\starter.txt"), DELETE) == []
+    assert codes_at(_ps1("Remove-Item C:\\ProgramData\\Acme\\agent.log -Force"), DELETE) == []
+
+
+def test_a_data_copied_aside_first_or_a_removal_is_quiet() -> None:
+    staged = _ps1(
+        '$data = "$env:ProgramData\\Acme"',
+        'Copy-Item -Recurse "$data" "$env:TEMP\\acme-stage"',
+        'Remove-Item "$data\\*" -Recurse -Force',
+    )
+    assert codes_at(staged, DELETE) == []
+    removal = 'Remove-Item -Path "C:\\ProgramData\\Acme" -Recurse -Force'
+    assert codes_at(_ps1(removal, name="uninstall.ps1"), DELETE) == []
+    assert codes_at(_ps1("function Remove-Agent {", f"  {removal}", "}"), DELETE) == []
+    assert codes_at(_ps1("function Remove-Agent {", f"  {removal}", "}", "Remove-Agent"), DELETE) == [2]
+
+
+# -- B: a delete in a function named for removal that the file never calls is the removal the operator chose ----------
+
+
+def test_b_a_fabric_task_named_for_removal_deletes_what_was_asked() -> None:
+    fabfile = (
+        "from fabric import Connection, task\n"
+        "\n"
+        "conn = Connection('db1')\n"
+        "\n"
+        "@task\n"
+        "def remove_user(c):\n"
+        "    conn.sudo('rm -rf /home/{}'.format(c.user))\n"
+        "\n"
+        "@task\n"
+        "def reset_user(c):\n"
+        "    conn.sudo('rm -rf /home/{}'.format(c.user))\n"
+    )
+    assert codes_at({"fabfile.py": fabfile}, DELETE) == [11]
+
+
+def test_b_a_removal_function_the_script_calls_itself_stays_reported() -> None:
+    assert in_script(DELETE, "remove_data() {", "  rm -rf /srv/acme/data", "}") == []
+    assert in_script(DELETE, "remove_data() {", "  rm -rf /srv/acme/data", "}", "remove_data") == [4]
+    assert in_script(DELETE, "removed() {", "  rm -rf /srv/acme/data", "}") == [4]
