@@ -78,6 +78,47 @@ def test_b_a_fabric_task_named_for_removal_deletes_what_was_asked() -> None:
 
 
 def test_b_a_removal_function_the_script_calls_itself_stays_reported() -> None:
+    # holdout153's rule: an ``uninstall`` the run also calls is part of the run
     assert in_script(DELETE, "remove_data() {", "  rm -rf /srv/acme/data", "}") == []
     assert in_script(DELETE, "remove_data() {", "  rm -rf /srv/acme/data", "}", "remove_data") == [4]
     assert in_script(DELETE, "removed() {", "  rm -rf /srv/acme/data", "}") == [4]
+
+
+# -- C: a program's tree delete (Node's fs.rmSync recursive, fs-extra's remove, Ruby's FileUtils.rm_rf) is ``rm -rf`` --
+
+RM_VARIABLE = "preflight.rm_rf_variable"
+
+
+def _node(*lines: str) -> dict[str, str | bytes]:
+    return {"scripts/postinstall.js": "\n".join(("const fs = require('fs');", *lines)) + "\n"}
+
+
+def _ruby(*lines: str) -> dict[str, str | bytes]:
+    return {"install.rb": "\n".join(("#!/usr/bin/env ruby", "require 'fileutils'", *lines)) + "\n"}
+
+
+def test_c_node_recursive_deletes_of_a_data_directory() -> None:
+    assert codes_at(_node("fs.rmSync('/var/lib/acme', { recursive: true, force: true });"), DELETE) == [2]
+    named = _node("const dataDir = '/var/lib/acme';", "fs.rmSync(dataDir, { recursive: true });")
+    assert codes_at(named, DELETE) == [3]
+    assert codes_at(_node("fs.removeSync('/srv/acme/uploads');"), DELETE) == [2]
+
+
+def test_c_node_near_misses_one_file_a_cache_the_package_s_own_tree_a_program_value() -> None:
+    assert codes_at(_node("fs.rmSync('/var/lib/acme/acme.pid');"), DELETE) == []
+    assert codes_at(_node("fs.rmSync('/var/lib/acme/cache', { recursive: true });"), DELETE) == []
+    assert codes_at(_node("fs.rmSync('build', { recursive: true });"), DELETE) == []
+    assert codes_at(_node("fs.rmSync('/var/lib/acme', { recursive: false });"), DELETE) == []
+    # a path that is one JavaScript value: Node throws on an empty or undefined path, never deletes /
+    assert codes_at(_node("fs.rmSync(target, { recursive: true });"), RM_VARIABLE) == []
+
+
+def test_c_ruby_fileutils_tree_deletes() -> None:
+    assert codes_at(_ruby("FileUtils.rm_rf('/var/lib/acme')"), DELETE) == [3]
+    assert codes_at(_ruby("DATA_DIR = '/var/lib/acme'", "FileUtils.rm_r(DATA_DIR)"), DELETE) == [4]
+
+
+def test_c_ruby_near_misses() -> None:
+    assert codes_at(_ruby("FileUtils.rm_f('/var/lib/acme/acme.pid')"), DELETE) == []
+    assert codes_at(_ruby("FileUtils.rm_rf('/var/lib/acme/tmp')"), DELETE) == []
+    assert codes_at(_ruby("FileUtils.rm_rf(dir)"), RM_VARIABLE) == []

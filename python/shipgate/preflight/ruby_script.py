@@ -37,7 +37,8 @@ Written as shell:
   ``puts``/``print`` of a value (``echo``): ``shipgate.preflight.ruby_file_acts``.
 
 Not seen: the condition of a modifier (``sudo … unless dirs.empty?`` is read as run), Ruby's other file operations
-(``FileUtils.rm_rf``), calls into libraries that install (``Bundler``, ``Gem``)."""
+(``FileUtils.mv``; its tree deletes are read: ``ruby_file_acts``), calls into libraries that install (``Bundler``,
+``Gem``)."""
 
 from __future__ import annotations
 
@@ -126,7 +127,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     reader.pieces += ruby_file_acts.pieces(nodes, reader.value)  # file writes, downloads, printed values
     reader.pieces += ruby_inline_gems.pieces(nodes, text)  # ``gemfile do source …; gem … end``
     reader.pieces += ruby_module_downloads.pieces(nodes)  # ``Lib::Fetcher.fetch(…)`` of a required file of its own
-    used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)\}", t)}
+    used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)(?:\}|:)", t)}  # also a guarded ${X:?}
     assignments = [(line, f"{name}={value}") for name, (line, value) in reader.constants.items() if name in used]
     return one_per_line(reader.pieces[:MAX_PIECES] + assignments)
 
