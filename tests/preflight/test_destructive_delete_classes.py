@@ -122,3 +122,20 @@ def test_c_ruby_near_misses() -> None:
     assert codes_at(_ruby("FileUtils.rm_f('/var/lib/acme/acme.pid')"), DELETE) == []
     assert codes_at(_ruby("FileUtils.rm_rf('/var/lib/acme/tmp')"), DELETE) == []
     assert codes_at(_ruby("FileUtils.rm_rf(dir)"), RM_VARIABLE) == []
+
+
+# -- D: a function's recursive rm of the path its call passes is a data delete at the call ----------------------------
+
+
+def test_d_a_delete_through_a_function_s_parameter_is_reported_at_the_call() -> None:
+    assert in_script(DELETE, "wipe() {", '  rm -rf "$1"', "}", "wipe /var/lib/acme") == [6]
+    assert in_script(DELETE, "wipe() {", '  local dir="$1"', '  rm -rf "$dir"', "}", "wipe /srv/acme/data") == [7]
+
+
+def test_d_near_misses_scratch_paths_a_copy_kept_and_a_literal_body() -> None:
+    assert in_script(DELETE, "wipe() {", '  rm -rf "$1"', "}", "wipe /tmp/acme-build") == []
+    assert in_script(DELETE, "wipe() {", '  rm -rf "$1"', "}", "wipe /var/lib/acme/cache") == []
+    kept = ("cp -a /var/lib/acme /var/backups/acme.old", "wipe() {", '  rm -rf "$1"', "}", "wipe /var/lib/acme")
+    assert in_script(DELETE, *kept) == []
+    # a literal path in the body stays reported where it is written, once
+    assert in_script(DELETE, "wipe() {", "  rm -rf /var/lib/acme", "}", "wipe x") == [4]

@@ -19,8 +19,10 @@ from shipgate.preflight.own_unit_removal import own_unit_removed, removed_packag
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NEVER, NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
+from shipgate.preflight.shell.arguments import bound_calls, with_fields
 from shipgate.preflight.shell.call_order import trap_handler_names
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
+from shipgate.preflight.shell.dead import referenced_functions
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.phases import removal_script
@@ -553,6 +555,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         enabled = _last_enabled(script)
         units = _Units(brought, set(enabled))
         places = {id(c): place for place, c in enumerate(script.commands)}
+        # a function's recursive rm of a path its call passes (read only when the script has one)
+        through = bound_calls(script, _tree_delete) if any(c.function for c in script.named("rm")) else {}
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
         for command in read_through_runners(script):
             # a step only removal runs is not part of the upgrade; one in a branch a switch never takes never runs
@@ -562,6 +566,24 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 yield from _command_findings(
                     path, script, command, backup, (enabled, place), image=path in builds, units=units
                 )
+                for bound in through.get(id(command), ()):
+                    yield from _deletes_through(path, script, command, bound, backup, image=path in builds)
+
+
+def _tree_delete(command: Command) -> bool:
+    return command.name == "rm" and _recursive(command)
+
+
+def _deletes_through(
+    path: str, script: Script, call: Command, bound: Command, backup: bool, *, image: bool
+) -> Iterator[Finding]:
+    """A function's recursive ``rm`` of a path its call passes (``wipe() { rm -rf "$1"; }`` … ``wipe
+    /var/lib/app``), judged as the data delete it is where the call runs and reported at the call, which names the
+    data (``shell.arguments.bound_calls``); the body's own words are judged in the body."""
+    at_call = with_fields(
+        bound, line=call.line, text=call.text, function=call.function, conditions=call.conditions + bound.conditions
+    )
+    yield from _data_delete_findings(path, script, at_call, backup, image, targets=operands(at_call))
 
 
 def _rm_findings(path: str, script: Script, command: Command, backup: bool, image: bool) -> Iterator[Finding]:
@@ -698,8 +720,23 @@ def _asked_for(path: str, script: Script, command: Command) -> bool:
         on_removal_only(command)
         or in_uninstall_mode(command)
         or removal_script(path)
-        or chosen_removal(command.function, lambda name: bool(script.named(name)))
+        or chosen_removal(command.function, lambda name: name in _referenced(script))
     )
+
+
+def _referenced(script: Script) -> frozenset[str]:
+    """The functions of the script something refers to (``shell.dead.referenced_functions``: called, or named as a
+    word, ``trap f EXIT``); every function when the command word is chosen at run time (``"$ACTION" "$@"``).
+    Computed once per script."""
+    found: frozenset[str] | None = script.__dict__.get(_REFERENCED)
+    if found is None:
+        names = referenced_functions(script.commands, tuple(script.functions))
+        found = frozenset(script.functions if names is None else names)
+        script.__dict__[_REFERENCED] = found
+    return found
+
+
+_REFERENCED = "_shell_risk_referenced"
 
 
 def _data_drops(
