@@ -8,6 +8,9 @@ archives it unpacks are read by ``js_unpacks``):
   ``fs.mkdirs*``/``fs.mkdirp*`` (``const fs = require('fs-extra')``) are ``mkdir -p P``, so a folder made under
   ``/etc`` is judged as the shell's (copies and moves are ``js_unpacks``'); a path that is the parameter of a
   ``forEach`` callback over a list of literals is each of them, written as the shell loop (``js_loop_values``);
+- a tree deleted: Node's ``fs.rmSync(P, { recursive: true })`` (also ``rm``, ``rmdir``, ``rmdirSync``) and fs-extra's
+  ``fs.remove*``/``fs.emptyDir*`` are ``rm -rf -- P`` (``program_deletes``), so a data directory deleted is
+  ``destructive_delete`` as in shell;
 - a value shown: ``console.log/info/warn/error(…)`` of a name, a property or a template substitution is ``echo`` of
   it, each written as the shell variable of its own name (``console.log('Token:', token)`` is ``echo "Token:"
   "${token}"``, ``process.env.X`` is ``${X}``), so a printed secret is ``secret_printed``; a call that shows only
@@ -24,6 +27,7 @@ import tree_sitter
 
 from shipgate.preflight.js_downloads import path_word
 from shipgate.preflight.js_loop_values import looped
+from shipgate.preflight.program_deletes import removal
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -36,6 +40,9 @@ _DECLARATIONS = frozenset({"lexical_declaration", "variable_declaration"})
 _FOLDERS = frozenset(
     {"mkdir", "mkdirSync", "ensureDir", "ensureDirSync", "mkdirs", "mkdirsSync", "mkdirp", "mkdirpSync"}
 )
+# Node's deletes that remove a tree when given ``{ recursive: true }``, and fs-extra's that always do
+_RECURSIVE_WITH_OPTION = frozenset({"rm", "rmSync", "rmdir", "rmdirSync"})
+_TREE_REMOVES = frozenset({"remove", "removeSync", "emptyDir", "emptyDirSync"})
 
 
 def _line(node: Node) -> int:
@@ -100,8 +107,11 @@ def pieces(calls: list[Node], written: set[int], bound: dict[str, Node] | None =
 
 
 def _file_act(name: str, args: list[Node], bound: dict[str, Node]) -> str | None:
-    """The shell of an ``fs`` call that writes a file or makes a folder; None for other calls or an unknown path.
-    A path that is a ``forEach`` callback's parameter over a list of literals is each of them, in a shell loop."""
+    """The shell of an ``fs`` call that writes a file, makes a folder or deletes a tree; None for other calls or an
+    unknown path. A path that is a ``forEach`` callback's parameter over a list of literals is each of them, in a
+    shell loop."""
+    if args and _removes_tree(name, args):
+        return _tree_removal(args[0], bound)
     target = path_word(scoped_value(args[0])) if args and (name in _WRITES or name in _FOLDERS) else None
     if target is None:
         return None
@@ -133,3 +143,24 @@ def scoped_value(node: Node) -> Node:
                         return value if value is not None and value.type == "string" else node
         block = block.parent
     return node
+
+
+def _removes_tree(name: str, args: list[Node]) -> bool:
+    """``fs.rmSync(P, { recursive: true, force: true })`` (also ``rm``, ``rmdir``, ``rmdirSync``) or fs-extra's
+    ``fs.remove(P)``/``emptyDir(P)``: a tree deleted."""
+    if name in _TREE_REMOVES:
+        return True
+    options = args[1] if len(args) > 1 and name in _RECURSIVE_WITH_OPTION else None
+    return (
+        options is not None
+        and options.type == "object"
+        and bool(re.search(r"\brecursive\s*:\s*true\b", _text(options)))
+    )
+
+
+def _tree_removal(path: Node, bound: dict[str, Node]) -> str | None:
+    """``rm -rf -- P`` of a tree deleted (``program_deletes.removal``)."""
+    target = path_word(path)
+    if target is None:
+        return None
+    return looped(path, removal(target), bound)

@@ -79,6 +79,7 @@ from typing import TypeGuard
 
 from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.program_deletes import removal
 from shipgate.preflight.python_archives import Unpack, unpacks
 from shipgate.preflight.python_fabric import (
     TRANSFERS,
@@ -632,11 +633,7 @@ class _Reader:
             if args and isinstance(args[0], ast.Name) and args[0].id in self.temporary:
                 return ":"  # the script's own temporary directory
             path = self.word(args[0], 0) if args else None
-            # the whole path one Python value (``rmtree(install_dir)``): empty or None raises, it never becomes
-            # ``rm -rf ""`` or ``/`` as an unset shell variable does, so it is written guarded (``${X:?}``)
-            whole = re.fullmatch(r'"\$\{(\w+)\}"', path or "")
-            path = f'"${{{whole.group(1)}:?}}"' if whole else path
-            return f"rm -{'rf' if name == 'rmtree' else 'f'} -- {path}" if path else None
+            return removal(path, recursive=name == "rmtree") if path else None
         return self.files(call, name, owner)
 
     def files(self, call: ast.Call, name: str, owner: str | None) -> str | None:

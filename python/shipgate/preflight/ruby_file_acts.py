@@ -10,7 +10,9 @@ the call's line (session 22's probes), for ``ruby_script``:
   or an interpolation is ``echo`` of it, named as its own shell variable (``puts "Password: #{password}"`` is ``echo
   "Password: ${password}"``; a setting read by a literal key, ``config.fetch(:admin_password)`` or
   ``settings[:token]``, is named by its key), so a printed secret is ``secret_printed``; literals only are not
-  written.
+  written;
+- ``FileUtils.rm_rf(P)`` (also ``rm_r``, ``remove_dir``, ``remove_entry``) is ``rm -rf -- P``
+  (``program_deletes``), so a data directory deleted is judged as the shell's delete.
 
 Values: literals, the file's string constants (``${NAME}``), ``ENV["X"]`` (``${X}``), ``Dir.home`` and the ``~`` of
 ``File.expand_path`` (``${HOME}``), ``File.join`` of known parts; anything else is unknown."""
@@ -22,6 +24,8 @@ from collections.abc import Callable
 
 import tree_sitter
 
+from shipgate.preflight.program_deletes import removal
+
 Piece = tuple[int, str]
 Node = tree_sitter.Node
 
@@ -30,6 +34,8 @@ MAX_DEPTH = 32
 _PRINTS = frozenset({"puts", "print", "p"})
 _PRINT_OWNERS = frozenset({"$stdout", "$stderr", "STDOUT", "STDERR"})
 _WRITES = frozenset({"write", "binwrite"})
+# FileUtils' tree deletes (``rm_rf``, ``rm_r``, ``remove_dir``, ``remove_entry``…): ``rm -rf -- P``
+_TREE_REMOVES = frozenset({"rm_rf", "rm_r", "rmtree", "remove_dir", "remove_entry", "remove_entry_secure"})
 _WRITE_MODE = re.compile(r"['\"][wa]b?\+?['\"]")
 _FETCHES = re.compile(
     r"\b(?:URI\.open|URI\([^)]*\)\.read|URI\.parse\([^)]*\)\.read|Net::HTTP\.get|open\(\s*['\"]https?://)"
@@ -193,6 +199,8 @@ def pieces(nodes: list[Node], value: Callable[[Node], str]) -> list[Piece]:
             into = values.text(args[1])  # ``IO.copy_stream(URI.open(URL), "/tmp/x.tgz")``
             url = _url(args[0], values)
             shell = f'curl -fsSL -o {_word(into)} "{url}"' if url and into.replace(UNKNOWN, "") else None
+        elif receiver == "FileUtils" and method in _TREE_REMOVES and known:
+            shell = removal(_word(target))
         elif method in _PRINTS and (receiver in _PRINT_OWNERS or not receiver) and args:
             words = [values.text(a) for a in args]
             if any("${" in w.replace(UNKNOWN, "") for w in words):

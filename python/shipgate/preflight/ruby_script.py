@@ -38,7 +38,8 @@ Written as shell:
   ``puts``/``print`` of a value (``echo``): ``shipgate.preflight.ruby_file_acts``.
 
 Not seen: the condition of a modifier (``sudo … unless dirs.empty?`` is read as run), Ruby's other file operations
-(``FileUtils.rm_rf``), calls into libraries that install (``Bundler``, ``Gem``)."""
+(``FileUtils.mv``; its tree deletes are read: ``ruby_file_acts``), calls into libraries that install (``Bundler``,
+``Gem``)."""
 
 from __future__ import annotations
 
@@ -127,9 +128,10 @@ def commands(path: str, text: str) -> list[Piece] | None:
     reader.pieces += ruby_file_acts.pieces(nodes, reader.value)  # file writes, downloads, printed values
     reader.pieces += ruby_inline_gems.pieces(nodes, text)  # ``gemfile do source …; gem … end``
     reader.pieces += ruby_module_downloads.pieces(nodes)  # ``Lib::Fetcher.fetch(…)`` of a required file of its own
-    used = {m for _, t in reader.pieces for m in re.findall(r"\$\{(\w+)\}", t)}
+    names = r"\$\{(\w+)(?:\}|:)"  # ``${X}``, and a guarded ``${X:?}``
+    used = {m for _, t in reader.pieces for m in re.findall(names, t)}
     for _ in range(len(reader.constants)):  # and the names those values are built from (``target = "u@#{host}"``)
-        more = {m for n in used if n in reader.constants for m in re.findall(r"\$\{(\w+)\}", reader.constants[n][1])}
+        more = {m for n in used if n in reader.constants for m in re.findall(names, reader.constants[n][1])}
         if more <= used:
             break
         used |= more

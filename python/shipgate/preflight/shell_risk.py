@@ -19,8 +19,10 @@ from shipgate.preflight.own_unit_removal import disables_itself, own_unit_remove
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NEVER, NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
+from shipgate.preflight.shell.arguments import bound_calls, with_fields
 from shipgate.preflight.shell.call_order import trap_handler_names
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
+from shipgate.preflight.shell.dead import referenced_functions
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
 from shipgate.preflight.shell.model import Assignment, Command, Script, Word
 from shipgate.preflight.shell.phases import removal_script
@@ -28,7 +30,12 @@ from shipgate.preflight.shell.reaching import never_empty
 from shipgate.preflight.shell.refilled import refilled
 from shipgate.preflight.shell.temporary_dirs import fresh_temporary, whole_variable
 from shipgate.preflight.systemd import package_units
-from shipgate.preflight.volume_prune import deletes_stack_data, found_and_deleted, prunes_volumes
+from shipgate.preflight.volume_prune import (
+    chosen_removal,
+    deletes_stack_data,
+    found_and_deleted,
+    prunes_volumes,
+)
 
 _PROTECTIONS = frozenset({"firewalld", "ufw", "apparmor", "auditd", "iptables", "ip6tables", "nftables", "selinux"})
 _DATA_PREFIXES = ("/var/lib/", "/var/opt/", "/srv/", "/home/", "/data/", "/var/backups/", "/var/mail/", "/opt/")
@@ -321,12 +328,18 @@ _PRODUCT_DATA = re.compile(r"^/(?!(?:tmp|dev|proc|sys|run|mnt|media|usr|etc|boot
 _ONE_EXTENSION = re.compile(r"^(?!.*/data/).*/(?:extensions|plugins)/[\w.@+-]+/?$")
 
 
+def scratch_tree(path: str) -> bool:
+    """A working tree a script or tool fills again (temporary files, caches, build output, downloads), by a folder
+    of ``path`` (written with ``/``): never data, whatever holds it."""
+    return bool(_SCRATCH.search(path))
+
+
 def data_path(word: Word) -> bool:
     text = word.text
     return (
         (text.startswith(_DATA_PREFIXES) or bool(_PRODUCT_DATA.match(text)))
         and not text.startswith(_REGENERATED)
-        and not _SCRATCH.search(text)
+        and not scratch_tree(text)
         and not _ONE_EXTENSION.match(text)
         and text.rstrip("/").count("/") >= 2
     )
@@ -556,6 +569,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         enabled = _last_enabled(script)
         units = _Units(brought, set(enabled))
         places = {id(c): place for place, c in enumerate(script.commands)}
+        # a function's recursive rm of a path its call passes (read only when the script has one)
+        through = bound_calls(script, _tree_delete) if any(c.function for c in script.named("rm")) else {}
         # ``do_and_check_cmd systemctl disable x`` (a function that runs "$@") is ``systemctl disable x``
         for command in read_through_runners(script):
             # a step only removal runs is not part of the upgrade; one in a branch a switch never takes never runs
@@ -565,6 +580,24 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 yield from _command_findings(
                     path, script, command, backup, (enabled, place), image=path in builds, units=units
                 )
+                for bound in through.get(id(command), ()):
+                    yield from _deletes_through(path, script, command, bound, backup, image=path in builds)
+
+
+def _tree_delete(command: Command) -> bool:
+    return command.name == "rm" and _recursive(command)
+
+
+def _deletes_through(
+    path: str, script: Script, call: Command, bound: Command, backup: bool, *, image: bool
+) -> Iterator[Finding]:
+    """A function's recursive ``rm`` of a path its call passes (``wipe() { rm -rf "$1"; }`` … ``wipe
+    /var/lib/app``), judged as the data delete it is where the call runs and reported at the call, which names the
+    data (``shell.arguments.bound_calls``); the body's own words are judged in the body."""
+    at_call = with_fields(
+        bound, line=call.line, text=call.text, function=call.function, conditions=call.conditions + bound.conditions
+    )
+    yield from _data_delete_findings(path, script, at_call, backup, image, targets=operands(at_call))
 
 
 def _rm_findings(path: str, script: Script, command: Command, backup: bool, image: bool) -> Iterator[Finding]:
@@ -599,7 +632,7 @@ def _data_delete_findings(
 ) -> Iterator[Finding]:
     """A recursive delete (``rm -r``, ``find DIR -delete``) of a data path with no backup step before it."""
     data = next((w for w in targets if data_path(w)), None)
-    removal = _asked_for(path, command)
+    removal = _asked_for(path, script, command)
     if (
         data is None
         or image
@@ -694,10 +727,31 @@ def _makes_room(script: Script, command: Command) -> bool:
     )
 
 
-def _asked_for(path: str, command: Command) -> bool:
-    """The operator asked for what this step deletes: it runs only on removal, in the installer's uninstall mode,
-    or the script is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``)."""
-    return on_removal_only(command) or in_uninstall_mode(command) or removal_script(path)
+def _asked_for(path: str, script: Script, command: Command) -> bool:
+    """The operator asked for what this step deletes: it runs only on removal, in the installer's uninstall mode or
+    in a function named for removal that the script never calls (a fabfile's ``remove_user`` task), or the script
+    is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``)."""
+    return (
+        on_removal_only(command)
+        or in_uninstall_mode(command)
+        or removal_script(path)
+        or chosen_removal(command.function, lambda name: name in _referenced(script))
+    )
+
+
+def _referenced(script: Script) -> frozenset[str]:
+    """The functions of the script something refers to (``shell.dead.referenced_functions``: called, or named as a
+    word, ``trap f EXIT``); every function when the command word is chosen at run time (``"$ACTION" "$@"``).
+    Computed once per script."""
+    found: frozenset[str] | None = script.__dict__.get(_REFERENCED)
+    if found is None:
+        names = referenced_functions(script.commands, tuple(script.functions))
+        found = frozenset(script.functions if names is None else names)
+        script.__dict__[_REFERENCED] = found
+    return found
+
+
+_REFERENCED = "_shell_risk_referenced"
 
 
 def _data_drops(
@@ -705,7 +759,7 @@ def _data_drops(
 ) -> Iterator[tuple[str, str, str]]:
     """(target, message, remedy) of each way ``command`` drops data with no backup before it: a stack's volumes, a
     database, unused volumes, a framework task that drops the schema."""
-    asked = _asked_for(path, command)
+    asked = _asked_for(path, script, command)
     backup = backup or asked  # no backup is owed for a delete the operator asked for
     stack = deletes_stack_data(command)
     if stack and not image and not backup:

@@ -13,6 +13,7 @@ A stack's own data deleted by name of the stack: ``docker compose down -v`` (``-
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from shipgate.preflight.shell.commands import operands
 from shipgate.preflight.shell.model import Command, Word
@@ -23,11 +24,25 @@ _ENGINES = frozenset({"docker", "podman"})
 _REMOVAL_FUNCTION = re.compile(r"(?:^|_)(?:uninstall|remove|purge|wipe|destroy|teardown)(?:_|$)", re.I)
 
 
+def removal_function(name: str | None) -> bool:
+    """``name`` (of the function a step is in) says it takes the product away (``uninstall()``, ``remove_all``, a
+    fabfile's ``remove_user`` task, PowerShell's ``Remove-Agent``)."""
+    return bool(_REMOVAL_FUNCTION.search((name or "").replace("-", "_")))
+
+
+def chosen_removal(function: str | None, called: Callable[[str], bool]) -> bool:
+    """``function`` is named for removal and nothing in its file calls it (``called(name)``: the file runs it): an
+    entry point the operator picks by name (``fab remove_user``, a library's ``Remove-Agent``), so what it deletes was
+    asked for. A removal function the file itself calls (``remove_daemon`` in an upgrade's flow, an ``uninstall``
+    also run on install) is part of the run (holdout153)."""
+    return function is not None and removal_function(function) and not called(function)
+
+
 def prunes_volumes(command: Command) -> str | None:
     """The subcommand when it prunes volumes: ``docker volume prune [-f] [-a] [--filter …]`` (the first two words
     that are not options are ``volume prune``, or the two after a global option's value, ``docker -H tcp://host
     volume prune``), or ``docker system prune --volumes``."""
-    if command.name not in _ENGINES or _REMOVAL_FUNCTION.search(command.function or ""):
+    if command.name not in _ENGINES or removal_function(command.function):
         return None
     verbs = [w for w in command.args if not w.startswith("-")]
     for subcommand in ("volume", "system"):

@@ -41,11 +41,12 @@ def _built_prefix(command: Command) -> str:
     return program.raw.lstrip("\"'").partition("$")[0]
 
 
-def live_commands(commands: tuple[Command, ...], functions: tuple[str, ...]) -> tuple[Command, ...]:
-    """``commands`` without those in the bodies of functions nothing refers to."""
+def referenced_functions(commands: tuple[Command, ...], functions: tuple[str, ...]) -> set[str] | None:
+    """The functions of ``functions`` something outside their own body refers to (module docstring); None when
+    the command word is chosen at run time somewhere, so any of them may run."""
     defined = set(functions[:_MAX_FUNCTIONS])
-    if not defined or any(_dynamic(c) for c in commands):
-        return commands
+    if any(_dynamic(c) for c in commands):
+        return None
     referenced: set[str] = set()
     for c in commands:
         names = {c.name, *(w.text for w in c.words), *(w.value for w in c.words if w.value)}
@@ -53,6 +54,15 @@ def live_commands(commands: tuple[Command, ...], functions: tuple[str, ...]) -> 
         built = _built_prefix(c)
         if built:
             referenced.update(n for n in defined if n.startswith(built) and n != c.function)
+    return referenced
+
+
+def live_commands(commands: tuple[Command, ...], functions: tuple[str, ...]) -> tuple[Command, ...]:
+    """``commands`` without those in the bodies of functions nothing refers to."""
+    defined = set(functions[:_MAX_FUNCTIONS])
+    referenced = referenced_functions(commands, functions) if defined else None
+    if referenced is None:
+        return commands
     top_calls = any(c.function is None and c.name in defined for c in commands)
     dead = defined - referenced
     if not top_calls or not dead:

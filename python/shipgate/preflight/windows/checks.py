@@ -17,6 +17,7 @@ from shipgate.preflight.secrets import allowed, password_name, secret_name
 from shipgate.preflight.windows.acl_grants import open_grants
 from shipgate.preflight.windows.admin_groups import admin_memberships
 from shipgate.preflight.windows.compose_pulls import COMPOSE_REGISTRY, ComposePulls
+from shipgate.preflight.windows.deletes import data_deletes
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.powershell import runs_as_admin
@@ -478,6 +479,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from _sessions_and_groups(script)
         yield from _protection(script)
         yield from open_grants(script)
+        yield from data_deletes(script)
         for line, text, what in _tls(script):
             yield at_line(
                 "preflight.tls_verification_disabled",
