@@ -77,7 +77,12 @@ def _condition_query(command: Command) -> bool:
     """``systemctl status|is-active|is-enabled|is-failed UNIT`` written as an ``if``/``elif`` condition: it asks
     whether the unit is there or up and the script takes a branch either way, so a unit the target lacks is an
     answer, not a failure (holdout213). A query run bare, or any verb that acts on the unit, is still looked up."""
-    if command.name != "systemctl" or "test" not in command.conditions:
+    return "test" in command.conditions and _query_verb(command)
+
+
+def _query_verb(command: Command) -> bool:
+    """``systemctl status|is-active|is-enabled|is-failed …``: a question about a unit, not an act on it."""
+    if command.name != "systemctl":
         return False
     ops = [w for w in operands(command) if w.value is not None]
     return bool(ops) and ops[0].text in _QUERY_VERBS
@@ -213,6 +218,48 @@ def _unit_dependencies(ctx: Context, known: set[str], units: tuple[str, ...]) ->
                 yield _finding(*miss, path=path, line=line, text=None)
 
 
+def _acts(
+    path: str,
+    commands: Iterable[Command],
+    packages: list[tuple[int, str]],
+    known: set[str],
+    units: tuple[str, ...],
+    *,
+    once: bool = False,
+) -> Iterator[Finding]:
+    """The commands that act on a unit neither the target nor the package has (and no earlier install brings);
+    ``once``: only the first act on each such unit (a unit's start stops at its first failing command)."""
+    reported: set[str] = set()
+    for command in commands:
+        if _condition_query(command):
+            continue  # ``if ! systemctl status zookeeper; then exit 0``: the script branches on the unit's absence
+        for name in unit_names(command):
+            miss = _missing(_unit(name), known, units)
+            if miss and not brought_by_install(miss[0], packages, command.line) and miss[0] not in reported:
+                if once:
+                    reported.add(miss[0])
+                yield _finding(*miss, path=path, line=command.line, text=command.text)
+
+
+def _unit_acts(unit: Unit, commands: Iterable[Command]) -> list[Command]:
+    """The commands of a unit's ``Exec*=`` lines whose failure counts: not a line systemd lets fail (its ``-``
+    prefix, ``ExecStartPre=-/usr/bin/systemctl stop nginx``), nor a query in ``ExecCondition=``, whose failure
+    only skips the unit (systemd.service(5)). ``ExecStartPre=/usr/bin/systemctl stop nginx`` on a target without
+    nginx fails the unit before its ``ExecStart=`` runs (holdout237)."""
+    settings = {s.line: s for s in unit.settings}
+    kept = []
+    for command in commands:
+        setting = settings.get(command.line)
+        if setting is not None:
+            value = setting.value
+            if "-" in value[: len(value) - len(value.lstrip("-@:+!"))]:
+                continue
+            if setting.key == "ExecCondition" and _query_verb(command):
+                continue
+        kept.append(command)
+    return kept
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     if ctx.inventory is None or not ctx.inventory.units:
         return  # an inventory that lists no units says nothing about which exist
@@ -221,14 +268,16 @@ def scan(ctx: Context) -> Iterator[Finding]:
     yield from _unit_dependencies(ctx, known, units)
     scripts = [*steps(ctx), *((k[0], v) for k, v in ctx.parsed.cron_commands.items())]
     for path, script in scripts:
-        packages = installed_packages(script)  # ``apt-get install nginx`` brings ``nginx.service``
-        for command in script.commands:
-            if _condition_query(command):
-                continue  # ``if ! systemctl status zookeeper; then exit 0``: the script branches on the unit's absence
-            for name in unit_names(command):
-                miss = _missing(_unit(name), known, units)
-                if miss and not brought_by_install(miss[0], packages, command.line):
-                    yield _finding(*miss, path=path, line=command.line, text=command.text)
+        yield from _acts(path, script.commands, installed_packages(script), known, units)
+    # A drop-in names the unit it extends; that name alone does not bring the unit.
+    drop_in_names = {u.name for u in ctx.parsed.units.values() if u.drop_in}
+    drop_in_only = drop_in_names - {u.name for u in ctx.parsed.units.values() if not u.drop_in}
+    extendable = {*(_unit(u) for u in units), *(package_units(ctx) - drop_in_only)}
+    for path, script in ctx.parsed.unit_commands.items():
+        unit = ctx.parsed.units.get(path)
+        if unit is not None and not (unit.drop_in and not among_units(unit.name, extendable)):  # a drop-in is inert
+            commands = _unit_acts(unit, script.commands)  # when the unit it extends is missing (holdout142)
+            yield from _acts(path, commands, installed_packages(script), known, units, once=True)
     for service in ctx.manifest.services:
         miss = _missing(_unit(service), known, units)
         if miss:

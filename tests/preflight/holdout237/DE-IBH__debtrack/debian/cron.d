@@ -1,0 +1,4 @@
+#
+# Regular cron jobs for the debtrack package
+#
+42 2 * * *	debtrack	/usr/lib/debtrack/debupdatecheck.sh
