@@ -28,7 +28,10 @@ def test_a_pull_of_the_checkout_then_a_process_manager_restart_runs_the_pulled_c
 
 
 def test_near_miss_a_restart_by_process_name_or_a_pull_pinned_to_a_commit_runs_nothing_unverified() -> None:
+    # a restart as the step right after the pull runs the pulled code (session 30 ruling); one step later, not read
     by_name = _text("#!/bin/bash", "cd /srv/app", "git pull", "pm2 restart app")
+    assert codes_at({"update.sh": by_name}, UNVERIFIED) == [4]
+    by_name = _text("#!/bin/bash", "cd /srv/app", "git pull", "date", "pm2 restart app")
     assert codes_at({"update.sh": by_name}, UNVERIFIED) == []
     pinned = _text(
         "#!/bin/bash",

@@ -36,7 +36,7 @@ def test_a_file_in_a_secrets_folder_dotted_after_set_x_is_traced() -> None:
         ". /etc/app/secrets/api.env",  # 4
         "exec app",  # 5
     )
-    assert codes_at({"entrypoint.sh": script}, PRINTED) == [4]
+    assert codes_at({"entrypoint.sh": script}, PRINTED) == [2]  # at its set -x (session 30)
 
 
 def test_a_near_miss_untraced_or_not_a_secrets_file_stays_quiet() -> None:

@@ -192,7 +192,9 @@ def test_i_a_schema_builder_migration_of_an_existing_table_is_unchecked() -> Non
         '    return knex.schema.alterTable("heartbeat", function (table) {\n'
         '        table.datetime("end_time").nullable();\n    });\n};\n'
     )
-    assert findings({KNEX: js}) == [(UNCHECKED, 2)]
+    # a Knex builder call is read as PostgreSQL's statement unless the product runs on another database (session 30)
+    sqlite = "module.exports = { client: 'sqlite3', connection: { filename: './kuma.db' } };\n"
+    assert findings({KNEX: js, "knexfile.js": sqlite}) == [(UNCHECKED, 3)]
     ts = "export class AddFlag {\n  async up(queryRunner) {\n    await queryRunner.addColumn('users', col);\n  }\n}\n"
     assert findings({"src/migrations/1700000000000-AddFlag.ts": ts}) == [(UNCHECKED, 3)]
 

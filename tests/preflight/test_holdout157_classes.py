@@ -57,7 +57,8 @@ def test_c_a_service_stopped_before_a_pull_and_started_after_it() -> None:
 
 
 def test_c_near_misses_no_stop_another_service_a_later_stop_and_a_verified_tag() -> None:
-    assert _in(UNVERIFIED, "git pull", "sudo systemctl restart app") == []
-    assert _in(UNVERIFIED, "systemctl stop nginx", "git pull", "systemctl start app") == []
+    # a restart right after the pull runs the pulled code (session 30 ruling, corpus README)
+    assert _in(UNVERIFIED, "git pull", "sudo systemctl restart app") == [3]
+    assert _in(UNVERIFIED, "systemctl stop nginx", "git pull", "date", "systemctl start app") == []
     assert _in(UNVERIFIED, "git pull", "systemctl stop app", "systemctl start app") == []
     assert _in(UNVERIFIED, "systemctl stop app", "git pull", "git verify-tag v1.2", "systemctl start app") == []

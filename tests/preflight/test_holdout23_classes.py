@@ -224,8 +224,8 @@ def test_j_a_group_with_stderr_discarded_hides_its_trace() -> None:
     assert in_script(SECRET, "set -x", '{ echo "${PULL_SECRET}" ; } 2> /dev/null > "$AUTH_FILE"') == []
     assert in_script(SECRET, "set -x", '( mysql -p"$DB_PASSWORD" -e "select 1" ) &>/dev/null') == []
     # near-misses: the command's own 2>/dev/null is applied after its trace is printed; stdout alone hides nothing
-    assert in_script(SECRET, "set -x", 'mysql -p"$DB_PASSWORD" -e "select 1" 2>/dev/null') == [4]
-    assert in_script(SECRET, "set -x", '{ mysql -p"$DB_PASSWORD" -e "select 1" ; } >/dev/null') == [4]
+    assert in_script(SECRET, "set -x", 'mysql -p"$DB_PASSWORD" -e "select 1" 2>/dev/null') == [3]
+    assert in_script(SECRET, "set -x", '{ mysql -p"$DB_PASSWORD" -e "select 1" ; } >/dev/null') == [3]
 
 
 # -- K: authorized_keys inside another tree (an image the script mounted) is not an account's ----------------------

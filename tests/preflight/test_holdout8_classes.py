@@ -51,7 +51,7 @@ def test_set_x_tracing_the_path_of_a_key_file_prints_no_secret() -> None:
     assert in_script("preflight.secret_printed", *traced) == []
     # near-miss: a key read into the variable is printed by the trace
     read = ["set -x", 'api_token="$(cat /run/secrets/dten)"', 'curl -H "X: $api_token" https://updates.example.net']
-    assert in_script("preflight.secret_printed", *read) == [4]
+    assert in_script("preflight.secret_printed", *read) == [3]  # at its set -x (session 30)
 
 
 def test_dpkg_selections_locale_generation_and_make_install_into_usr_need_root() -> None:

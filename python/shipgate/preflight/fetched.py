@@ -1247,20 +1247,37 @@ def _restarts_stopped(
     yield Run(command, command.line, tree.fetch, tree.path, f"starts {name} again (stopped for the update) on")
 
 
+# Web servers and proxies: restarted after a pull they serve its files or forward to its program, running none of it.
+_WEB_SERVERS = frozenset({"nginx", "apache2", "httpd", "caddy", "haproxy", "lighttpd", "traefik"})
+
+
 def _restarts_checkout(
-    command: Command, updated: tuple[int, _Taint] | None, reported: set[int], checked: Callable[[_Taint], bool]
+    command: Command,
+    updated: tuple[int, _Taint] | None,
+    place: int,
+    reported: set[int],
+    checked: Callable[[_Taint], bool],
 ) -> Iterator[Run]:
     """``git clone URL/VPNizator.git`` (or a pull into ``/srv/app``) then ``systemctl restart vpnizator``: a service
     named as the checkout's directory, started or restarted after the clone or pull, runs the code it brought (the
-    checkout is the service's; the restart is why the script updated it). Not a service of another name, nor one
-    only enabled for the next boot, nor a checkout known only as the working directory."""
+    checkout is the service's; the restart is why the script updated it). So does any service restarted or started
+    as the very next step after the pull (``git pull`` then ``sudo systemctl restart hbank.service``, ``pm2 restart
+    app``: the corpus README's rule for a service started on a pulled branch, session 30), not one only reloaded
+    (``systemctl reload app`` re-reads its settings), nor a web server (``nginx``: it serves the files). Not a
+    service of another name later on, nor one only enabled for the next boot (``place``: the command's place in the
+    run order)."""
     if updated is None or not restarts(command):
         return
     tree = updated[1]
     own = posixpath.basename(tree.path.rstrip("/")).removesuffix(".git").lower()
-    if not own or own in (".", "..") or "$" in own or tree.fetch.line in reported:
+    if tree.fetch.line in reported:
         return
-    name = next((n for n in started_names(command) if n.lower() == own), None)
+    started = started_names(command)
+    name = next((n for n in started if own and "$" not in own and n.lower() == own), None)
+    if name is None and updated[0] == place - 1 and not any(w.text == "reload" for w in command.words):
+        # the step right after the pull: the restart is why the script pulled (not a web server's: it serves files)
+        names = started or [w.text for w in operands(command)[1:2]]  # ``pm2 restart app``
+        name = next((n for n in names if n.lower().removesuffix(".service") not in _WEB_SERVERS), None)
     if name is None or checked(tree):
         return
     reported.add(tree.fetch.line)
@@ -1520,7 +1537,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         for name in stopped_names(command):
             stopped.setdefault(name, i)
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
-        yield from _restarts_checkout(command, updated, reported, checked)
+        yield from _restarts_checkout(command, updated, i, reported, checked)
         yield from _starts_fetched_unit(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))

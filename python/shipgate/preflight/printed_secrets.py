@@ -457,10 +457,46 @@ def scan(ctx: Context) -> Iterator[Finding]:
             printed = _printed_secret(command, script, printers)
             if printed is not None:
                 direct.append(_secret_printed(path, dataclasses.replace(command, line=printed[1]), printed[0], ""))
-        yield from _not_printed_already(_tracing(path, script), direct)
-        yield from _traced_sources(path, script)
+        traced = [*_not_printed_already(_tracing(path, script), direct), *_traced_sources(path, script)]
+        yield from _one_per_trace(path, script, traced)
         yield from direct
         yield from _printed_files(path, script)
+
+
+def _one_per_trace(path: str, script: Script, traced: list[Finding]) -> Iterator[Finding]:
+    """One ``secret_printed`` for everything a ``set -x`` trace prints, however many lines print a secret (the corpus
+    README's labelling rule, session 30): at the ``set -x`` that starts the trace, the line to change; under a ``#!…
+    -x`` line, at the first traced line that prints one. The message names every traced line."""
+    located = sorted((f for f in traced if isinstance(f.evidence.get("line"), int)), key=lambda f: f.evidence["line"])
+    if not located:
+        return
+    lines = list(dict.fromkeys(int(f.evidence["line"]) for f in located))
+    variables = list(dict.fromkeys(v for f in located for v in _traced_variables(f)))
+    start = _xtrace_from(script)
+    switch = next((c for c in script.commands if c.line == start and c.name == "set"), None)
+    if switch is None:
+        first = located[0]
+        more = f" (the trace also prints secrets on lines {', '.join(map(str, lines[1:]))})" if lines[1:] else ""
+        yield dataclasses.replace(first, message=first.message + more)
+        return
+    yield at_line(
+        "preflight.secret_printed",
+        Severity.MEDIUM,
+        path=path,
+        line=switch.line,
+        text=switch.text,
+        variables=variables,
+        traced_lines=lines,
+        message=f"set -x traces secrets ({', '.join(f'${v}' for v in variables)}) on lines "
+        f"{', '.join(map(str, lines))}: their values are printed to the install log",
+        remedy="Switch tracing off (set +x) around secrets, or read them from a file only their owner can read.",
+    )
+
+
+def _traced_variables(finding: Finding) -> list[str]:
+    """The variables (or option names) a trace finding names; not the ``source``/``.`` of a traced secrets file."""
+    named = finding.evidence.get("variables") or [finding.evidence.get("variable")]
+    return [str(v) for v in named if v and v not in ("source", ".")]
 
 
 def _not_printed_already(traced: Iterator[Finding], direct: list[Finding]) -> Iterator[Finding]:

@@ -942,8 +942,9 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
     """Lines where root switches to another account with su/runuser (``su - postgres -c psql`` in a maintainer
     script, or under a check that it runs as root): a privilege drop, not escalation. A ``-c`` command run as an
     account that holds no privilege and has no password (``su -c "php bin/console …" -s /bin/sh nobody`` in a
-    container entrypoint) can only be run by root and never gains root: a drop too (``su - postgres`` in a script
-    not known to run as root still asks for a password)."""
+    container entrypoint) can only be run by root and never gains root: a drop too (``su - postgres -c …`` in a
+    script not known to run as root still asks for a password). ``su steam`` with no command, to a named account
+    other than root, gains no root either (the corpus README's rule for ``sudo_unavailable``, session 30)."""
     lines: set[int] = set(_sudo_drops(script, source))
     literal = _literal_values(script)
     for command, at, named in _switches(script, source):
@@ -952,7 +953,9 @@ def _drops(script: Script, as_root: bool, source: tuple[str, ...]) -> frozenset[
         if "root" in command.conditions and account is not None:
             lines.add(at)  # root switching to any account (``su -p "$user" -c "$1"`` in a uid-0 branch) gains nothing
             continue
-        if not (as_root or (runs and account in _UNPRIVILEGED)):
+        # ``su steam`` with no command opens a shell as another account: nothing in the script runs with root
+        interactive = command.name == command.escalation and not runs
+        if not (as_root or interactive or (runs and account in _UNPRIVILEGED)):
             continue
         if account is not None and account not in ("root", "0") and re.fullmatch(r"[a-z_][\w.-]*\$?", account):
             lines.add(at)

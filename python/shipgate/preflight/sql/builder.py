@@ -3,10 +3,11 @@
 ``queryInterface.changeColumn(…)``); and SQL written for another database, inside a branch on the client's dialect
 (``if (knex.client.dialect === "sqlite3") { … }``, also through a variable holding that comparison). A TypeORM or
 Sequelize call whose arguments are literals is written as the PostgreSQL statement the framework sends
-(``builder_calls``) and checked like SQL; any other builder call (Knex's, whose SQL depends on the client, or one with
-an argument held in a variable) is a migration preflight cannot check: reported as unchecked, not ignored. SQL for
-another database is unchecked too, not read as PostgreSQL. Creating a new table through the builder changes nothing
-that exists and is not reported."""
+(``builder_calls``) and checked like SQL, as is a Knex ``alterTable`` callback in a file that tests the client for no
+other database (``knex_calls``); any other builder call (one with an argument held in a variable, a Knex call in a
+file that branches on SQLite or MySQL) is a migration preflight cannot check: reported as unchecked, not ignored.
+SQL for another database is unchecked too, not read as PostgreSQL. Creating a new table through the builder changes
+nothing that exists and is not reported."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from shipgate.preflight.sql.builder_calls import RECEIVERS, builder_sql
 from shipgate.preflight.sql.call_args import call_args
 from shipgate.preflight.sql.call_args import pairs as call_pairs
+from shipgate.preflight.sql.knex_calls import knex_sql
 from shipgate.preflight.sql.model import Statement
 from shipgate.preflight.sql.orm import MAX_TOKENS, Token, sql_strings, tokens, up_body
 
@@ -91,18 +93,27 @@ class CodeNotes:
     step_starts: tuple[int, ...] = ()  # lines where each separately run step of the file begins (upgrade_steps)
 
 
-def _builder(body: list[Token], pairs: dict[int, int]) -> tuple[list[Statement], list[tuple[int, str]]]:
-    """The builder calls that stay unchecked, and those written as the SQL TypeORM/Sequelize sends."""
+def _builder(body: list[Token], pairs: dict[int, int], knex_pg: bool) -> tuple[list[Statement], list[tuple[int, str]]]:
+    """The builder calls that stay unchecked, and those written as the SQL TypeORM/Sequelize sends (and Knex, when
+    ``knex_pg``: the file tests the client for no other database)."""
     found: list[Statement] = []
     written: list[tuple[int, str]] = []
+    read_to = -1  # the end of a Knex call written as SQL: the calls in its callback are read
     for k, tok in enumerate(body[:-1]):
-        if tok.kind != "name" or body[k + 1].text != "(":
+        if k <= read_to or tok.kind != "name" or body[k + 1].text != "(":
             continue
-        knex_table = tok.text == "table" and k >= 2 and body[k - 1].text == "." and body[k - 2].text == "schema"
+        on_schema = k >= 2 and body[k - 1].text == "." and body[k - 2].text == "schema"
+        knex_table = tok.text == "table" and on_schema
         if k >= 2 and body[k - 1].text == "." and body[k - 2].text in RECEIVERS:
             sql = builder_sql(tok.text, call_args(body, k + 1, pairs)[0])
             if sql is not None:
                 written.extend((tok.line, s) for s in sql)
+                continue
+        if knex_pg and on_schema and tok.text in ("alterTable", "table"):
+            knex = knex_sql(body, k, pairs)
+            if knex is not None:
+                written.extend(knex)
+                read_to = pairs.get(k + 1, k)
                 continue
         if tok.text in BUILDER_CALLS or knex_table:
             target = body[k + 2].text if k + 2 < len(body) and body[k + 2].kind == "string" else "?"
@@ -173,5 +184,6 @@ def code_reading(text: str) -> tuple[list[tuple[int, str]] | None, CodeNotes]:
         return None, CodeNotes()
     body = up_body(toks)
     pairs = call_pairs(body)
-    unread, written = _builder(body, pairs)
-    return list(sql_strings(body)), CodeNotes(builder=tuple(unread), foreign=_foreign(body, pairs), sql=tuple(written))
+    foreign = _foreign(body, pairs)
+    unread, written = _builder(body, pairs, knex_pg=_compares_other(body) is None)
+    return list(sql_strings(body)), CodeNotes(builder=tuple(unread), foreign=foreign, sql=tuple(written))

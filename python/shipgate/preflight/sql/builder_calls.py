@@ -4,7 +4,7 @@ made of ``queryInterface.addIndex("documents", ["urlId"])`` or ``queryRunner.cre
 new TableUnique({…}))`` is checked like its SQL, not only reported as unchecked.
 
 Only calls on a receiver named ``queryRunner`` (TypeORM) or ``queryInterface`` (Sequelize) are read; Knex's
-``knex.schema.*`` builder depends on the client and stays unchecked (``builder``). What is written:
+``knex.schema.*`` builder is read by ``knex_calls``. What is written:
 ``createTable`` (a new table), ``dropTable``, ``renameTable``, ``addColumn``/``addColumns`` (NOT NULL unless
 Sequelize's ``allowNull: true`` or TypeORM's ``isNullable: true``; a literal default; ``autoIncrement`` or TypeORM's
 ``isGenerated`` as serial; Sequelize ``references`` as ``REFERENCES``), ``removeColumn``/``dropColumn(s)``,
@@ -57,7 +57,7 @@ def _table(v: Value | None) -> str | None:
     return text(v) or text(options(v).get("name")) or text(options(v).get("tableName"))
 
 
-def _literal(v: Value | None) -> str | None:
+def sql_literal(v: Value | None) -> str | None:
     """A default written as SQL: a string literal quoted, a number or boolean as written; None otherwise."""
     if isinstance(v, str):
         return "'" + v.replace("'", "''") + "'"
@@ -78,7 +78,7 @@ def _type(v: Value | None) -> str:
 def _sequelize_column(table: str, name: str, attrs: dict[str, Value]) -> str:
     kind = "serial" if flag(attrs.get("autoIncrement")) else _type(attrs.get("type"))
     sql = f"ALTER TABLE {ident(table)} ADD COLUMN {ident(name)} {kind}"
-    default = _literal(attrs.get("defaultValue"))
+    default = sql_literal(attrs.get("defaultValue"))
     sql += f" DEFAULT {default}" if default else ""
     sql += " NOT NULL" if flag(attrs.get("allowNull")) is False or flag(attrs.get("primaryKey")) else ""
     refs = options(attrs.get("references"))
@@ -94,7 +94,7 @@ def _typeorm_column(table: str, column: Value) -> str | None:
     generated = flag(spec.get("isGenerated")) and text(spec.get("generationStrategy")) in (None, "increment")
     sql = f"ALTER TABLE {ident(table)} ADD COLUMN {ident(name)} {'serial' if generated else _type(spec.get('type'))}"
     default = spec.get("default")
-    written = default if isinstance(default, str) else _literal(default)  # TypeORM's string default is SQL
+    written = default if isinstance(default, str) else sql_literal(default)  # TypeORM's string default is SQL
     sql += f" DEFAULT {written}" if written else ""
     return sql + ("" if flag(spec.get("isNullable")) else " NOT NULL")
 
