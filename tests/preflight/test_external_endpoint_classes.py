@@ -29,11 +29,12 @@ def test_a_a_multi_line_run_call_is_one_contact_at_its_call() -> None:
 
 
 def test_a_the_call_on_one_line_is_still_found() -> None:
+    call = _CLONE.split("    subprocess.run(")[1].split("\n\n", maxsplit=1)[0]
     one_line = _CLONE.replace(
-        'subprocess.run(\n        ["git", "clone", "--depth", "1", "https://github.com/vendor/tool.git", "/opt/tool"],\n'
-        "        check=True,\n    )",
+        "subprocess.run(" + call,
         'subprocess.run(["git", "clone", "https://github.com/vendor/tool.git", "/opt/tool"], check=True)',
     )
+    assert "\n        check" not in one_line
     assert codes_at({"scripts/install.py": one_line}, ENDPOINT) == [4]
 
 
