@@ -864,6 +864,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     """Every host the package names, contacted or mentioned, internal ones included."""
     examples = ctx.sdist_examples  # an sdist's examples/: run when someone runs them
     requested: dict[str, set[int]] = {}  # per file, the lines assigning a URL a reported request then uses
+    calling: dict[str, set[int]] = {}  # per file, the lines a reported contact starts on
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
         tool = is_payload_tool(ctx, path) or is_developer_tooling(ctx, path) or path in examples
@@ -871,6 +872,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for e in _script_endpoints(path, script):
             if e.assigned_line and e.contacted:
                 requested.setdefault(path, set()).add(e.assigned_line)
+            if e.contacted:  # ``subprocess.run(\n ["git", "clone", "https://…"])``: its literal's line is this contact
+                calling.setdefault(path, set()).add(e.line)
             yield dataclasses.replace(e, contacted=False) if tool else e
     for (path, _), script in ctx.parsed.cron_commands.items():
         yield from _script_endpoints(path, script)
@@ -892,6 +895,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
         source = "\n".join(ln.text for ln in text.lines)
         code = is_program_source(text.path, source[:300])
+        if code and text.path in calling:  # a call's bracketed arguments on the lines after it: that call's contact
+            shell = shell | _continued(text.lines, calling[text.path])
         for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
         for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
         for_people |= printed_argument_lines(text.path, source, ctx.printing_helpers) if code else set()

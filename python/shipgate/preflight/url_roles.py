@@ -66,6 +66,9 @@ _QUOTES = "\"'`"
 # ends with none of them
 _SENTENCE_BEFORE = re.compile(
     r"(?i)^[^-|$=/;&<>]*\b(?:see|at|visit|check|read|on|under|via|here|docs?|faq|go\s+to|instructions\s+from)[,:]?\s+$"
+    # a link in parentheses after two words or more (``"Install Chocolatey first (https://chocolatey.org/)"``); a
+    # command's substitution (``"$(curl …"``) or a call (``get(``) has no blank before its parenthesis
+    r"|^[^-|$=/;&<>()]*\b[A-Za-z]{2,}\s+[A-Za-z][^()]*\s\($"
 )
 _SCOPE_BEFORE = re.compile(r"""(?i)\bscopes?["']?\s*[:=]\s*[\[(]?\s*["']?\s*$""")
 _SCOPE_LIST_START = re.compile(r"""(?i)\bscopes?["']?\s*[:=]\s*[\[(]""")
