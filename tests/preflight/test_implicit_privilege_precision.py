@@ -3,7 +3,7 @@ construct next to the nearest input that must still be reported."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, in_script
 
 _PRIVILEGE = "preflight.implicit_privilege"
 
@@ -138,3 +138,50 @@ def test_a_chown_inside_the_arm_that_names_the_account_is_still_reported() -> No
         'fi\n'
     )
     assert _found(inside) == [6]
+
+
+# -- a state folder the script's own chown gave an account is that account's from then on (start_scripts) ----------
+# (an appliance's PostgreSQL migration: ``chown -R postgres:postgres /var/lib/postgresql`` and then the script's
+# snapshots, moves and removals inside it; the corpus rule: /var/lib/<product>/ counts unless the account owns it)
+
+
+def test_writes_inside_a_folder_the_script_chowned_to_an_account_are_the_accounts() -> None:
+    found = in_script(
+        _PRIVILEGE,
+        "chown -R postgres:postgres /var/lib/postgresql",
+        "mkdir -p /var/lib/postgresql/lib.snapshot",
+        "rsync -a /var/lib/postgresql/lib/ /var/lib/postgresql/lib.snapshot/",
+        "mv /var/lib/postgresql/lib /var/lib/postgresql/lib.bak",
+        "rm -rf /var/lib/postgresql/lib.bak",
+    )
+    assert found == [3]  # the chown itself stays the root-only step
+
+
+def test_writes_before_the_chown_stay_root_only() -> None:
+    found = in_script(
+        _PRIVILEGE,
+        "mkdir -p /var/lib/postgresql/lib.snapshot",
+        "chown -R postgres:postgres /var/lib/postgresql",
+    )
+    assert found == [3, 4]
+
+
+def test_folder_chowned_to_root_stays_root_only() -> None:
+    found = in_script(_PRIVILEGE, "chown -R root:root /var/lib/app", "mkdir -p /var/lib/app/data")
+    assert found == [3, 4]
+
+
+def test_writes_outside_the_chowned_folder_stay_root_only() -> None:
+    found = in_script(
+        _PRIVILEGE,
+        "chown -R postgres:postgres /var/lib/postgresql",
+        "mkdir -p /var/lib/other/data",
+        "cp /var/lib/postgresql/13.dump /etc/backup.dump",
+        "rm -rf /var/lib/postgresql",
+    )
+    assert found == [3, 4, 5, 6]
+
+
+def test_an_owner_known_only_at_run_time_gives_nothing() -> None:
+    found = in_script(_PRIVILEGE, 'chown -R "$OWNER" /var/lib/app', "touch /var/lib/app/ready")
+    assert found == [3, 4]

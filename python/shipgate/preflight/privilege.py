@@ -54,7 +54,9 @@ from shipgate.preflight.start_scripts import (
     inside_folders,
     start_script_libraries,
     starts_app_server,
+    state_folders_given_to_accounts,
     state_folders_given_when_root,
+    writes_only_inside,
     writes_only_state,
 )
 from shipgate.preflight.update_scripts import run_by_updater
@@ -1274,6 +1276,7 @@ def _implicit_steps(
     dropped = _runs_as_its_account_from(script)
     serves = sourced_by_start or starts_app_server(script)  # a start script: its state folders are its account's
     accounts = state_folders_given_when_root(script)  # run as root or as the account a root-only chown names
+    owned = state_folders_given_to_accounts(script)  # (line, folder): given to an account by the script's own chown
     as_root = _called_as_root(script)
     # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
@@ -1332,6 +1335,11 @@ def _implicit_steps(
             continue  # the service's own state folder, written by the account that runs the service
         if why.startswith(_PATH_REASONS) and inside_folders(why, accounts):
             continue  # a state folder the script gives its account when root: that account's on either run
+        folders = tuple(f for at, f in owned if at < command.line)
+        if folders and why.startswith(_PATH_REASONS) and (
+            inside_folders(why, folders) or writes_only_inside(command, folders)
+        ):
+            continue  # a state folder the script's own chown gave an account on an earlier line
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps

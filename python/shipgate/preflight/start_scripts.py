@@ -43,8 +43,19 @@ def state_path(path: str) -> bool:
 
 def writes_only_state(command: Command) -> bool:
     """Every path the command writes or makes is inside a service's own state folder."""
-    paths = [w.text for w in written_paths(command)] or [w.text for w in operands(command) if w.text.startswith("/")]
+    paths = _changed_paths(command)
     return bool(paths) and all(state_path(p) for p in paths)
+
+
+def writes_only_inside(command: Command, folders: tuple[str, ...]) -> bool:
+    """Every path the command writes or makes is inside one of ``folders`` (each ending in ``/``)."""
+    paths = _changed_paths(command)
+    return bool(paths) and all(p.startswith(folders) for p in paths)
+
+
+def _changed_paths(command: Command) -> list[str]:
+    """The paths the command writes, else its absolute operands (``rm -rf /var/lib/x/old``, ``mkdir -p …``)."""
+    return [w.text for w in written_paths(command)] or [w.text for w in operands(command) if w.text.startswith("/")]
 
 
 def state_folders_given_when_root(script: Script) -> tuple[str, ...]:
@@ -56,6 +67,31 @@ def state_folders_given_when_root(script: Script) -> tuple[str, ...]:
         places = operands(command)[1:]
         found.extend(p.text.rstrip("/") + "/" for p in places if p.value is not None and state_path(p.text))
     return tuple(found)
+
+
+_ROOT_OWNERS = frozenset({"root", "0", ""})
+
+
+def state_folders_given_to_accounts(script: Script) -> list[tuple[int, str]]:
+    """``(line, folder)`` for each state folder a ``chown`` with neither escalation nor a root check gives a named
+    account (``chown -R postgres:postgres /var/lib/postgresql``, an appliance's migration script). That ``chown`` is
+    the root-only step; from its line on the folder is the account's, so what the script writes inside it is no
+    root-owned system directory's (the corpus rule: ``/var/lib/<product>/`` counts unless the product's own account
+    owns it). A folder given to root, or to an owner not known before the run, stays root's."""
+    found: list[tuple[int, str]] = []
+    for command in script.commands:
+        if command.name != "chown" or command.escalation or "root" in command.conditions:
+            continue
+        places = operands(command)
+        if len(places) < 2 or places[0].value is None:
+            continue
+        owner = places[0].value.replace(".", ":").split(":")[0]
+        if owner in _ROOT_OWNERS:
+            continue
+        found.extend(
+            (command.line, p.text.rstrip("/") + "/") for p in places[1:] if p.value is not None and state_path(p.text)
+        )
+    return found
 
 
 def inside_folders(why: str, folders: tuple[str, ...]) -> bool:
