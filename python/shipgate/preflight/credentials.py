@@ -212,6 +212,18 @@ def _secret_option_values(command: Command) -> Iterator[Word]:
             yield words[i + 1]
 
 
+def _single_dash_values(command: Command) -> Iterator[Word]:
+    """Values of the same options written with one dash and joined by ``=`` (``flyway -password=x``, as Flyway,
+    other Java tools and Go's flag package spell long options; hold-out set 240): read as their ``--`` spelling.
+    Only the joined form: a separate ``-pass x`` is openssl's (``tool_passwords.py``) or a group of short flags."""
+    for word in command.words:
+        name, eq, value = word.text.partition("=")
+        if not eq or len(name) < 3 or not name.startswith("-") or name.startswith("--"):
+            continue
+        if f"-{name}" in _PASSWORD_OPTIONS or _SECRET_OPTION.match(f"-{name}"):
+            yield Word(word.raw, value, word.line, word.expands, word.assigned_at)
+
+
 # ``KEY=VALUE`` settings a command hands on (per tool: the options that carry them): a container's environment
 # (``docker run -e POSTGRES_PASSWORD=x``), a chart's values (``helm install --set auth.adminPassword=x,b=c``), a
 # Kubernetes secret's literal (``kubectl create secret generic s --from-literal=password=x``), a pod's env.
@@ -250,7 +262,8 @@ def _command_secrets(command: Command) -> Iterator[Secret]:
     if (command.name or "") in _SETTING_OPTIONS:
         yield from _setting_secrets(command)
     long_options = any(w.text.startswith("--") for w in command.words)  # both kinds below are ``--`` options
-    for word in (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)) if long_options else ():
+    dashed = (*option_values(command, *_PASSWORD_OPTIONS), *_secret_option_values(command)) if long_options else ()
+    for word in (*dashed, *_single_dash_values(command)):
         if (literal := _literal(word)) is not None and not allowed(literal) and not _OPTION_ALTERNATION.search(literal):
             yield Secret(command.line, "password option", literal, Severity.HIGH)
             break
