@@ -776,7 +776,7 @@ def _compose_here(command: Command) -> bool:
         return False
     for at, t in enumerate(texts):
         option, joined, value = t.partition("=")
-        if option not in _COMPOSE_ELSEWHERE or (not joined and t != option):
+        if option not in _COMPOSE_ELSEWHERE:
             continue
         named = value if joined else (texts[at + 1] if at + 1 < len(texts) else "")
         if option == "--project-directory" or not _file_in_working_directory(named):
