@@ -40,6 +40,7 @@ from shipgate.preflight.shell.commands import (
     option_values,
     positional_texts,
     runs_pip_module,
+    written_paths,
 )
 from shipgate.preflight.shell.deciding_call import deciding_call
 from shipgate.preflight.shell.functions import argument_runners, read_through_runners
@@ -550,6 +551,23 @@ def _compose_fetches(command: Command) -> bool:
     return verb == "pull" or (verb in ("up", "run", "create") and not never)
 
 
+def _takes_down(command: Command) -> bool:
+    """``compose down`` (or ``stop``) of a stack keeps its images unless told to remove them (``--rmi``): the stack
+    ran on this host, so an ``up`` after it pulls nothing; an ``up --build`` still builds (docs/preflight.md)."""
+    return _compose_verb(command) in ("down", "stop") and not any(w.text.startswith("--rmi") for w in command.words)
+
+
+def _kept_after(command: Command, kept: frozenset[str]) -> frozenset[str]:
+    """The stacks whose images the host still holds for an ``up`` after ``command``: one taken down adds its stack
+    (:func:`_takes_down`); a command that writes a file may change what a stack names (a new compose file, an image
+    version in ``.env`` or ``config/version``), so it forgets them all (docs/preflight.md, holdout238)."""
+    if _takes_down(command):
+        return kept | {_compose_stack(command)}
+    if kept and any(w.text != "/dev/null" for w in written_paths(command)):
+        return frozenset()
+    return kept
+
+
 def _builds_anew(command: Command, stack: str, built: set[str]) -> bool:
     """``up --build`` of a stack no earlier ``build``, ``up``, ``run`` or ``create`` built: the build pulls its
     Dockerfiles' base images, which a ``compose pull`` before it does not fetch (it pulls the services' ``image:``s
@@ -940,6 +958,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
         seen: set[int] = set()
         images: set[str] = set()
         built: set[str] = set()  # stacks whose images a ``build`` (or ``up --build``) made: their base images are here
+        kept: frozenset[str] = frozenset()  # stacks taken down, nothing written since: the same images start again
         modules = ModuleCache()
         crates = CrateCache()
         checkouts = SwiftCheckouts()
@@ -956,6 +975,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
                 images.add(_compose_stack(command))
                 built.add(_compose_stack(command))
+            kept = _kept_after(command, kept)
             remote = (written.line, written.text) in remotes
             command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
             source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
@@ -989,7 +1009,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose
                 # files fetches none; every ``pull`` asks the registry again for newer images
                 stack = _compose_stack(command)
-                if stack in images and _compose_verb(command) != "pull" and not _builds_anew(command, stack, built):
+                present = stack in images or stack in kept
+                if present and _compose_verb(command) != "pull" and not _builds_anew(command, stack, built):
+                    images.add(stack)  # started on the images it kept: a later ``up`` finds them too
                     continue
                 images.add(stack)
                 if _compose_verb(command) in ("up", "run", "create"):

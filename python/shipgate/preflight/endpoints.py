@@ -359,9 +359,9 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
     decided at run time. A value known only up to its path (``"https://download.vendor.io/$(uname -m)/x.tgz"``)
     names its host."""
     for word in command.words:
-        if len(word.expands) != 1:
+        name = _leading_variable(word)
+        if name is None:
             continue
-        name = word.expands[0]
         above = alternatives(script, name, command) + _set_elsewhere(script, name, command)
         above.sort(key=lambda a: a.line)
         if not above or _written(above[-1]) is None:
@@ -377,6 +377,18 @@ def _branch_hosts(command: Command, script: Script, known: set[str]) -> Iterator
                 if host and host not in known:
                     known.add(host)
                     yield host, dataclasses.replace(word, value=text, assigned_at=line)
+
+
+def _leading_variable(word: Word) -> str | None:
+    """The variable whose alternatives name the word's host: its only expansion, or the one it starts with when
+    later ones fill in the path (``"$SOURCE_URL/$file"`` in a loop over file names; see docs/preflight.md)."""
+    if len(word.expands) == 1:
+        return word.expands[0]
+    if not word.expands:
+        return None
+    first = word.expands[0]
+    unquoted = _SHELL_QUOTE.sub("", word.raw)
+    return first if re.match(r"\$\{?" + re.escape(first) + r"\}?(?:/|$)", unquoted) else None
 
 
 def _written(assignment: Assignment) -> str | None:

@@ -730,7 +730,7 @@ _BUILD_VALUES = frozenset(
 
 
 # Compose's global options that take a value; a compose file or project directory named elsewhere moves the builds.
-_COMPOSE_VALUES = frozenset({"-p", "--project-name", "--env-file", "--profile", "--ansi", "--progress"})
+_COMPOSE_VALUES = frozenset({"-p", "--project-name", "--env-file", "--profile", "--ansi", "--progress", "-f", "--file"})
 _COMPOSE_ELSEWHERE = ("-f", "--file", "--project-directory")
 
 
@@ -774,7 +774,21 @@ def _compose_here(command: Command) -> bool:
         texts = texts[1:]
     elif command.name not in ("docker-compose", "podman-compose"):
         return False
-    return not any(t in _COMPOSE_ELSEWHERE or t.startswith(tuple(f"{o}=" for o in _COMPOSE_ELSEWHERE)) for t in texts)
+    for at, t in enumerate(texts):
+        option, joined, value = t.partition("=")
+        if option not in _COMPOSE_ELSEWHERE:
+            continue
+        named = value if joined else (texts[at + 1] if at + 1 < len(texts) else "")
+        if option == "--project-directory" or not _file_in_working_directory(named):
+            return False
+    return True
+
+
+def _file_in_working_directory(name: str) -> bool:
+    """``-f docker-compose.prod.yml`` (``./compose.yml``): a compose file of the project in the working directory,
+    its build contexts read from there; a path elsewhere (``-f /srv/app/compose.yml``, ``-f ../x.yml``) is not."""
+    bare = name[2:] if name.startswith("./") else name
+    return bool(bare) and "/" not in bare and "$" not in bare
 
 
 def _build_context(command: Command, cwd: str) -> str | None:
