@@ -8,9 +8,9 @@ team lists each one (file, line, the program, the bits). Read from the parsed sh
   ``-s`` removes, ``o+s`` sets nothing, ``--reference`` copies a mode it does not show;
 - ``install -m 4755 SRC DST`` (not ``install -d``: a directory);
 - ``dpkg-statoverride --add USER GROUP MODE PATH`` with such a mode;
-- ``setcap CAPS FILE`` with a capability set that raises (``cap_net_raw,cap_net_admin+ep``, ``=ep``), also when the
-  program is held in a variable (``setcap_cmd=$(type -p setcap)``) or run through ``eval``; ``setcap -r`` removes
-  and ``setcap -v`` only verifies;
+- ``setcap CAPS FILE`` with a capability set that raises (``cap_net_raw,cap_net_admin+ep``, ``=ep``, clauses
+  separated by whitespace, ``'cap_net_raw+ep cap_net_admin+ep'``), also when the program is held in a variable
+  (``setcap_cmd=$(type -p setcap)``) or run through ``eval``; ``setcap -r`` removes and ``setcap -v`` only verifies;
 - an RPM spec's ``%attr(4755,root,root) /usr/bin/x`` and ``%caps(cap_net_raw+ep) /usr/bin/x`` in its ``%files``
   lists (``%caps`` is rpm's ``setcap``: the file is installed with those capabilities).
 
@@ -47,17 +47,24 @@ _REMEDY = (
 )
 _NUMERIC = re.compile(r"^0*([0-7]{3,4})$")
 _SYMBOLIC_CLAUSE = re.compile(r"^([ugoa]*)((?:[-+=][rwxXstugo]*)+)$")
-# A capability set (cap_from_text(3)): ``cap_a,cap_b+ep``, ``cap_a=+ep``, ``=ep`` (all); it grants when a flag
-# follows + or = (``cap_a=`` and ``cap_a-ep`` clear). libcap also takes a capability's number where it takes its
-# name (``13,21+ep`` is ``cap_net_raw,cap_sys_admin+ep``; below its 64-bit limit).
+# A capability set (cap_from_text(3)): clauses separated by whitespace (``'cap_a+ep cap_b+ep'``), each
+# ``cap_a,cap_b+ep``, ``cap_a=+ep`` or ``=ep`` (all); it grants when a flag follows + or = in any clause (``cap_a=``
+# and ``cap_a-ep`` clear). libcap also takes a capability's number where it takes its name (``13,21+ep`` is
+# ``cap_net_raw,cap_sys_admin+ep``; below its 64-bit limit).
 _CAPABILITY = r"(?:cap_[a-z_]+|[0-9]{1,2})"
 _CAPABILITIES = re.compile(rf"^(?:(?:{_CAPABILITY}|all)(?:,{_CAPABILITY})*)?(?:[-+=][eip]*)+$", re.I)
 _GRANTS = re.compile(r"[+=][eip]*[eip]", re.I)
 
 
 def grants_capabilities(text: str) -> bool:
-    """Whether ``text`` is a capability set that raises a capability (``cap_net_raw+ep``, ``=ep``)."""
-    return bool(_CAPABILITIES.match(text)) and bool(_GRANTS.search(text))
+    """Whether ``text`` is a capability set that raises a capability (``cap_net_raw+ep``, ``=ep``,
+    ``'cap_net_raw+ep cap_net_admin+ep'``): every whitespace-separated clause is one, and one of them raises."""
+    clauses = text.split()
+    return (
+        bool(clauses)
+        and all(_CAPABILITIES.match(clause) for clause in clauses)
+        and any(_GRANTS.search(clause) for clause in clauses)
+    )
 
 
 _DATA_DIRS = ("/var/", "/run/", "/etc/", "/srv/", "/home/", "/tmp/")  # noqa: S108 (paths compared, not used)
