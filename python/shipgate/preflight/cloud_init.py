@@ -21,6 +21,8 @@ its lines, so each of its nodes is read at the host file's line (:func:`nested_u
 
 from __future__ import annotations
 
+import base64
+import binascii
 import posixpath
 import re
 import shlex
@@ -122,7 +124,26 @@ def _passwords(chpasswd: dict[str, yaml.Node]) -> Iterator[Piece]:
 
 # A public key as ``authorized_keys`` holds it (sshd(8) "AUTHORIZED_KEYS FILE FORMAT"): the key type, then the
 # base64 key, whose encoding of the type's length starts ``AAAA``.
-_PUBLIC_KEY = re.compile(r"(?:\S+\s+)?(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+|sk-\S+)\s+AAAA")
+_PUBLIC_KEY = re.compile(r"(?:\S+\s+)?(?P<type>ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-\S+|sk-\S+)\s+(?P<body>AAAA\S*)")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+
+
+def _written_key(text: str) -> bool:
+    """``text`` is a public key: its base64 body (RFC 4253 section 6.6) starts with the length-prefixed name of
+    the type written before it (a body cut short keeps that start: ``ssh-rsa AAAAB3NzaC1yc2E``).
+    ``ssh-ed25519 AAAArandom-characters-here`` is a placeholder shaped like a key."""
+    match = _PUBLIC_KEY.match(text)
+    encoded = _BASE64.match(match["body"]) if match is not None else None
+    if match is None or encoded is None:
+        return False
+    head = encoded.group()[:64]
+    try:
+        blob = base64.b64decode(head[: len(head) - len(head) % 4], validate=True)
+    except binascii.Error:
+        return False
+    size = int.from_bytes(blob[:4], "big")
+    name = blob[4 : 4 + size]  # as much of the name as the (possibly shortened) body holds
+    return size == len(match["type"]) and match["type"].encode().startswith(name)
 
 
 def _keys(node: yaml.Node | None, home: str) -> Iterator[Piece]:
@@ -130,7 +151,7 @@ def _keys(node: yaml.Node | None, home: str) -> Iterator[Piece]:
     template variables (``SET_YOUR_PUBLIC_SSH_KEY``, ``${ssh_authorized_key}``) grants nobody's key in this file:
     the operator's own is filled in."""
     keys = node.value if isinstance(node, yaml.SequenceNode) else []
-    if any(isinstance(key, yaml.ScalarNode) and _PUBLIC_KEY.match(str(key.value).strip()) for key in keys):
+    if any(isinstance(key, yaml.ScalarNode) and _written_key(str(key.value).strip()) for key in keys):
         yield keys[0].start_mark.line + 1, f"cat >> {home}/.ssh/authorized_keys"
 
 

@@ -25,7 +25,6 @@ from shipgate.preflight.device_steps import flashed_download
 from shipgate.preflight.disabled_blocks import switched_off_block
 from shipgate.preflight.env_lists import process_environment
 from shipgate.preflight.fetched import FETCHERS, Run, fetched_code_runs
-from shipgate.preflight.hosts import url_host
 from shipgate.preflight.markup import is_documentation, is_program_source, is_test_path
 from shipgate.preflight.readiness_probes import discarded_probe
 from shipgate.preflight.runners import is_developer_tooling, is_payload_tool
@@ -35,7 +34,7 @@ from shipgate.preflight.shell.commands import SHELL_RUNNERS, executed_file, has_
 from shipgate.preflight.shell.functions import network_functions
 from shipgate.preflight.shell.model import Command, Script, Word
 from shipgate.preflight.tls_check_settings import certificate_check_off
-from shipgate.preflight.tls_scope import loopback_host, loopback_only
+from shipgate.preflight.tls_scope import loopback_only, loopback_target
 from shipgate.preflight.url_packages import url_package_installs
 from shipgate.preflight.vcs_installs import unpinned_module_installs, unpinned_vcs_installs
 from shipgate.preflight.written_config import sed_replaced_lines, written_lines
@@ -511,25 +510,11 @@ def scan(ctx: Context) -> Iterator[Finding]:
         yield from stage(ctx)
 
 
-# A URL whose scheme is chosen at run time (``"$scheme://localhost:$PORT/…"`` in a loop over http and https): the
-# host written after it is still the host reached.
-_RUN_TIME_SCHEME = re.compile(r"^\$\{?\w+\}?://")
-
-
-def _loopback_target(command: Command) -> bool:
-    """Every URL the command is given names the host itself: no one between the client and its own host can present
-    another certificate (``curl -k https://localhost`` in a health check, holdout4 and holdout18). A command with no
-    URL, or with one URL beyond the host or with a run-time host, stays reported."""
-    urls = [_RUN_TIME_SCHEME.sub("https://", w.text) for w in command.words[1:] if "://" in w.text]
-    hosts = [url_host(u) for u in urls]
-    return bool(hosts) and all(h is not None and loopback_host(h) for h in hosts)
-
-
 def _tls(path: str, script: Script) -> Iterator[Finding]:
     seen: set[int] = set()
     for command in script.commands:
         how = _tls_off(command)
-        if how is None or command.line in seen or _loopback_target(command) or discarded_probe(command):
+        if how is None or command.line in seen or loopback_target(command) or discarded_probe(command):
             continue
         seen.add(command.line)
         yield _tls_finding(path, command.line, command.text, how)

