@@ -243,7 +243,10 @@ _SYSTEM_VERBS = frozenset(
 )
 # systemctl's own verbs that change the system manager's units with no service action (``systemctl link FILE`` puts
 # a link in /etc/systemd/system; hold-out set 205's rpiaxiswall Makefile)
-_SYSTEMCTL_VERBS = frozenset({"link", "revert", "add-wants", "add-requires", "set-property", "daemon-reexec"})
+# (``reset-failed`` clears a system unit's failed state in the manager, as ``restart`` changes its run state)
+_SYSTEMCTL_VERBS = frozenset(
+    {"link", "revert", "add-wants", "add-requires", "set-property", "daemon-reexec", "reset-failed"}
+)
 # Actions of SysV init scripts beyond systemctl's verbs (LSB's force-reload, Red Hat's condrestart, and the database
 # scripts' initdb/upgrade, which write the cluster under /var/lib): root's, run through service or the script's path.
 _INIT_SCRIPT_ACTIONS = frozenset({"force-reload", "condrestart", "initdb", "upgrade"})
@@ -289,11 +292,21 @@ _COPIES = frozenset({"cp", "rsync", "mv"})
 _INTO_DIRECTORY = _COPIES | {"install"}  # also install(1)'s last operand, a directory its files go into
 
 
+# The lock directory under /run (and its /var/lock, /var/run/lock links): mode 1777 on Debian, like /tmp, so any
+# account may create its lock file there (``exec 9>/run/lock/app-update.lock; flock -n 9``). The directory itself
+# is root's: ``mkdir -p /run/lock`` makes it in /run.
+_SHARED_LOCK_DIRS = ("/run/lock/", "/var/run/lock/", "/var/lock/")
+
+
+def _in_shared_lock_dir(path: str) -> bool:
+    return any(path.startswith(d) and path != d for d in _SHARED_LOCK_DIRS)
+
+
 def _system_path(path: str) -> bool:
     """``path`` is under a root-owned system directory, also as seen through the host's root mounted at /host."""
     if path.startswith(_HOST_ROOT + "/"):
         path = path[len(_HOST_ROOT) :]
-    return path.startswith(_ROOT_PREFIXES)
+    return path.startswith(_ROOT_PREFIXES) and not _in_shared_lock_dir(path)
 
 
 def _makes_shipped_dirs(command: Command) -> bool:
@@ -1325,7 +1338,8 @@ def _implicit_steps(
             continue
         if owner_follows_runner(command, script, lambda text: _own_user(text, shell_uid=not script.posix_sh)):
             continue  # the invoking user's own id unless root runs it (an entrypoint adapting to its uid)
-        if found[0].startswith(("writes", "mkdir", "rm ", "touch ")) and (
+        # (a chmod of a file the run put in a directory it tested for writability: that file is the run's own)
+        if found[0].startswith(("writes", "mkdir", "rm ", "touch ", "chmod ")) and (
             _checked_write(command, script, checked) or _under_tested_path(found[0], checked[1])
         ):
             continue
