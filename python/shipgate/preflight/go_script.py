@@ -10,7 +10,11 @@ does: the program that calls it is — unless the file replaces the program's ow
 whatever its package: lazygit's ``pkg/updates``, exercism's ``cli``): it renames or saves a file over the name bound
 to ``os.Executable()``/``osext.Executable()``, or applies an update with go-update (``update.Apply``, the package
 imported from ``github.com/inconshreveable/go-update`` or its ``minio/selfupdate`` fork). What replaces the running
-program is what the next start of it runs, so the file is read as the update step it is.
+program is what the next start of it runs, so the file is read as the update step it is. So is an **installer
+package** named for a step whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a systemd system unit
+directory (technocrat's ``internal/installer``): it installs the product's service. A function named for taking the
+product away (``Uninstall``, ``uninstallService``) is a shell function of its name over its lines, as the Python
+reader writes a ``def``: what it runs is the operator's uninstall.
 
 Written as shell:
 
@@ -78,6 +82,7 @@ from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.syntax_nodes import named_nodes, quoted_text
 from shipgate.preflight.syntax_nodes import node_text as _text
+from shipgate.preflight.unit_recipes import in_unit_dir
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -110,8 +115,37 @@ def is_go_program(path: str, text: str) -> bool:
     parts = lower.split("/")
     if not (_PACKAGE_MAIN.search(text[:20_000]) or "cmd" in parts[:-1]):
         return False
+    return _step_named(lower)
+
+
+def _step_named(lower: str) -> bool:
+    """The file's name or a directory of its path says install, upgrade, update or setup (Go's glued names too)."""
+    parts = lower.split("/")
     stem = posixpath.splitext(parts[-1])[0]
-    return step_path(path) or any(_GO_STEP.match(p) for p in (*parts[:-1], stem))
+    return step_path(lower) or any(_GO_STEP.match(p) for p in (*parts[:-1], stem))
+
+
+def _may_install_unit(path: str, text: str) -> bool:
+    """A Go source file (not a test) named for a step that names a systemd system unit directory: worth parsing."""
+    lower = path.lower()
+    if not lower.endswith(".go") or lower.endswith("_test.go") or len(text) > MAX_CHARS or is_test_path(path):
+        return False
+    return "/systemd/system" in text and _step_named(lower)
+
+
+def _installs_unit(nodes: list[Node], program: _Program) -> bool:
+    """The file writes a file into a systemd system unit directory (``os.WriteFile``/``Create``/``OpenFile`` of a
+    path it spells): an installer package of the product's own service, whatever package it is (module docstring)."""
+    for node in nodes:
+        if node.type != "call_expression":
+            continue
+        owner, name = _callee(node)
+        args = _arguments(node)
+        if owner == "os" and name in ("WriteFile", "Create", "OpenFile") and args:
+            literal = program.literal_path(args[0])
+            if literal is not None and in_unit_dir(literal):
+                return True
+    return False
 
 
 def _line(node: Node) -> int:
@@ -181,6 +215,7 @@ class _Program:
         self.constants = {
             _text(n): v for n, v in ((n, _literal(v)) for n, v in bindings) if v is not None and counts[_text(n)] == 1
         }
+        self.locals = _function_literals(bindings)
         bodies = {_text(n.child_by_field_name("operand")) for n in nodes if _is_body(n)}
         self.responses = {_text(n) for n, v in bindings if v.type == "call_expression" and _text(n) in bodies}
         self.executables = {_text(n) for n, v in bindings if v.type == "call_expression" and _is_executable(v)}
@@ -250,6 +285,14 @@ class _Program:
             node = node.child_by_field_name("operand") or node
         return _is_body(node) and _text(node.child_by_field_name("operand")) in self.responses
 
+    def literal_path(self, node: Node) -> str | None:
+        """The literal value of a path argument: a string literal, a name the file binds once to one, or a name the
+        function around it binds once to one (``servicePath := "/etc/systemd/system/x.service"`` in two functions)."""
+        if node.type != "identifier":
+            return _literal(node)
+        name = _text(node)
+        return self.constants.get(name) or self.locals.get((_function_of(node), name))
+
     def path(self, node: Node) -> str | None:
         """A path as the shell would spell it: a literal (or constant) quoted, another name as its variable, an open
         file's ``f.Name()`` as the path it was opened at."""
@@ -307,11 +350,12 @@ def _executable_mode(node: Node | None) -> bool:
 def commands(path: str, text: str) -> list[Piece] | None:
     """(line, shell) of what the Go install/upgrade program at ``path`` runs; None when it is not one."""
     step = is_go_program(path, text)
-    if not step and not _may_update_itself(path, text):
+    unit = not step and _may_install_unit(path, text)
+    if not step and not unit and not _may_update_itself(path, text):
         return None
     nodes = named_nodes(_PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node)
     program = _Program(nodes)
-    if not step and not _updates_itself(nodes, program):
+    if not step and not (unit and _installs_unit(nodes, program)) and not _updates_itself(nodes, program):
         return None
     pieces: list[Piece] = []
     for node in nodes:
@@ -323,7 +367,26 @@ def commands(path: str, text: str) -> list[Piece] | None:
     pieces += go_file_acts.unpacks(_bindings(nodes), nodes, program.is_body, program.path)
     pieces += helper_downloads(nodes, pieces, program.path)  # ``download(tmp)``: saved at ``${tmp}`` too
     pieces += go_module_downloads.pieces(nodes)  # ``downloadBuild(qs)`` of another file of the package
+    pieces += _removal_functions(nodes) if pieces else []
     return one_per_line(sorted(pieces[:MAX_PIECES], key=lambda piece: piece[0]))
+
+
+# A function the operator runs to take the product away (``Uninstall``, ``uninstallSystemdService``, ``purgeData``).
+_REMOVAL_FUNCTION = re.compile(r"^(?:uninstall|deinstall|purge)", re.I)
+
+
+def _removal_functions(nodes: list[Node]) -> list[Piece]:
+    """A function named for taking the product away is a shell function of its name over the same lines, as the
+    Python reader writes a ``def``: what it runs is the uninstall's, which the operator chose (a unit the product
+    brings disabled there is no service switched off)."""
+    out: list[Piece] = []
+    for node in nodes:
+        if node.type not in ("function_declaration", "method_declaration"):
+            continue
+        name = _text(node.child_by_field_name("name"))
+        if _REMOVAL_FUNCTION.match(name):
+            out += [(_line(node), f"go_{name}() {{ :"), (node.end_point[0] + 1, "}")]
+    return out
 
 
 # An import's alias, if any (``import su "…"``; the keyword of a one-line ``import "…"`` is no alias).
@@ -411,6 +474,19 @@ def _command_name(call: Node) -> tuple[int, str]:
     left = bound.child_by_field_name("left")
     names = left.named_children if left is not None else []
     return (_function_of(call), _text(names[0])) if len(names) == 1 and names[0].type == "identifier" else (0, "")
+
+
+def _function_literals(bindings: list[tuple[Node, Node]]) -> dict[tuple[int, str], str]:
+    """(function start, name) → the string literal a function binds the name to, when it binds it exactly once."""
+    counts: dict[tuple[int, str], int] = {}
+    values: dict[tuple[int, str], str] = {}
+    for name, value in bindings:
+        key = (_function_of(name), _text(name))
+        counts[key] = counts.get(key, 0) + 1
+        literal = _literal(value)
+        if literal is not None:
+            values[key] = literal
+    return {key: value for key, value in values.items() if counts[key] == 1 and key[0] != -1}
 
 
 def _function_of(node: Node) -> int:
@@ -571,7 +647,7 @@ def _file_steps(owner: str, name: str, args: list[Node], program: _Program) -> l
     if name == "Chmod" and len(args) == 2 and first is not None:
         mode = _mode(args[1])
         return [f"chmod {mode:o} -- {first}"] if mode is not None else []
-    literal = _literal(args[0]) or (program.constants.get(_text(args[0])) if args[0].type == "identifier" else None)
+    literal = program.literal_path(args[0])
     if not literal or not literal.startswith("/"):
         return []  # a write or removal of a computed path: which file is unknown
     if name in ("WriteFile", "Create"):
