@@ -52,6 +52,24 @@ def test_a_a_random_key_description_as_a_fallback_is_the_key_run_with() -> None:
     assert codes_at({"scripts/upgrade.sh": quiet}, "preflight.default_credential") == []
 
 
+# -- B: a sed -i replacement that writes a variable is filled in at run time, not a literal at the sed ----------------
+
+
+def test_b_a_sed_replacement_of_a_variable_with_a_known_fallback_is_reported_at_the_fallback() -> None:
+    # SSH-Accounting-Panel: the fallback is the default_credential; the sed that writes the variable is no second one
+    files = {
+        "scripts/upgrade.sh": "#!/bin/sh\nread password\ndb_password=${password:=Adm1nPa55}\n"
+        'sed -i "s/DB_PASSWORD=.*/DB_PASSWORD=${db_password}/" .env\n'
+    }
+    assert codes_at(files, HARDCODED) == []
+    assert codes_at(files, "preflight.default_credential") == [3]
+
+
+def test_b_near_miss_a_literal_sed_replacement_is_still_reported() -> None:
+    files = {"scripts/upgrade.sh": "#!/bin/sh\nsed -i 's/DB_PASSWORD=.*/DB_PASSWORD=Adm1nPa55/' .env\n"}
+    assert codes_at(files, HARDCODED) == [2]
+
+
 def test_a_near_miss_change_me_inside_a_longer_value_is_still_reported() -> None:
     # clab-api-server's ``a_very_secret_key_change_me_please`` is the key every install signs with (holdout177)
     assert codes_at(_env("JWT_SECRET=a_very_secret_key_change_me_please"), HARDCODED) == [1]
