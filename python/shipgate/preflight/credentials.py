@@ -809,16 +809,24 @@ def _js_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[Find
 # Words the placeholder rule reads as "a value goes here" that, as a fallback, are the value itself: whenever the
 # variable is unset the product runs with them (HumHub's ``${HUMHUB_ADMIN_PASSWORD:-"test"}``).
 _RUN_WITH_FALLBACKS = frozenset({"test", "dummy"})
+# A key's description (``SomeRandomStringWith32Characters``, ``random_string``): as a fallback it is the key every
+# install that sets none encrypts and signs with (BookStack's ``${APP_KEY:-SomeRandomStringWith32Characters}``).
+_RUN_WITH_DESCRIPTION = re.compile(r"(?i)some[-_.]?random|random[-_.]?(?:string|text|chars|characters)")
 
 
 def _secret_default(d: ParameterDefault) -> bool:
     default = d.default.strip()
+    value = default.strip("\"'")
     return (
         bool(default)
         and secret_name(d.name)
         and not default.startswith(("/", "./", "~"))
         and "$" not in default
-        and (not placeholder(default) or default.strip("\"'").lower() in _RUN_WITH_FALLBACKS)
+        and (
+            not placeholder(default)
+            or value.lower() in _RUN_WITH_FALLBACKS
+            or bool(_RUN_WITH_DESCRIPTION.match(value))
+        )
     )
 
 

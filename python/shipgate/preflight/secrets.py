@@ -203,8 +203,14 @@ _DESCRIPTION = re.compile(
     r"|should[-_]be[-_](?:changed|updated|replaced|set)|replace[-_](?:me|this|with)|<[^>]+>"
     # an instruction written where the value goes: "SET_THIS_TO_SOME_RANDOM_TEXT", "change-this" (Mobilizon's
     # run-together ``changethis``), "generateme"
-    r"|(?:^|[-_.])(?:set|change)[-_.]?this(?:$|[-_.])|some[-_.]random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
+    r"|(?:^|[-_.])(?:set|change)[-_.]?this(?:$|[-_.])|some[-_.]?random|^generate(?:[-_.]?(?:me|one|it|this|a|an|random)"
     r"(?:$|[-_.])|$)"
+    # the kind of value to make, named where it goes (Shynet's ``DJANGO_SECRET_KEY=random_string``, 2FAuth's
+    # ``SomeRandomStringOf32CharsExactly`` run together above): ``random42`` or ``randomness`` is read
+    r"|^random[-_.]?(?:string|text|chars|characters|value|key|secret)$"
+    # "change me" as two words (CKAN's ``CHANGE_ME``, also after its typed-value prefix ``string:``; GlitchTip's
+    # ``change_me``): the instruction; ``changeme`` run together is the password deployments run with
+    r"|(?:^|:)change[-_.]me$"
     # ``some_`` before the field's whole name, as ``your_password`` (Hysteria's ``password: some_password``,
     # holdout176); ``some-pass`` (OTOBO's ``DatabasePw``, holdout131) and ``some_password2`` are values
     r"|^some[-_.](?:password|passwd|passphrase|secret|token)$"

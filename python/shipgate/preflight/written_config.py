@@ -79,8 +79,11 @@ def _printed(command: Command) -> str:
 
 def sed_replacements(command: Command) -> list[str]:
     """The text each ``s/…/…/`` of a ``sed -i`` puts in place, when the script is literal (``&``, ``\\1`` and
-    variables are filled in only at run time: such a substitution is not read)."""
-    found = (_SED_SUBSTITUTION.match(script) for script in sed_in_place_scripts(command) if not _EXPANDS.search(script))
+    variables are filled in only at run time: such a substitution is not read, also when the variable's value is
+    known, as the fallback of ``db_password=${password:=x}`` is: the literal is reported where it is assigned)."""
+    expanded = {w.value for w in command.words if w.expands}
+    scripts = (s for s in sed_in_place_scripts(command) if s not in expanded and not _EXPANDS.search(s))
+    found = (_SED_SUBSTITUTION.match(script) for script in scripts)
     return [m.group(2).replace("\\", "") for m in found if m is not None]
 
 
