@@ -267,7 +267,10 @@ _CALL = re.compile(r"^(?:\[[\w.]+\]|[A-Za-z_$][\w$]*)(?:(?:\.|->|::)[A-Za-z_$][\
 _FIELD_USERINFO = re.compile(
     r"(?i)://(?:username|user_name|login):(\w*pass(?:word|wd)?|pwd|secret)@"
     r"|://(?:user|usr):(pass(?:word|wd)?)@(?:host|hostname|server)\b|\b(?:driver|dialect)(?:\+\w+)?://[^:/@\s]+:([^@\s]+)@"
-    r"|://(?:user|usr):(pass(?:word|wd)?|pwd|secret)@[\w.-]{1,253}(?::\d{1,5})?/(?:db_?name|database(?:_name)?)\b"
+    # the recipe's template, its fields prefixed with ``db_`` alike (Doctrine's ``mysql://db_user:db_password@
+    # 127.0.0.1:3306/db_name``, holdout236's UVdesk): the database's name too is the field's
+    r"|://(?:db_?)?(?:user|usr):((?:db_?)?pass(?:word|wd)?|pwd|secret)@[\w.-]{1,253}(?::\d{1,5})?"
+    r"/(?:db_?name|database(?:_name)?)\b"
 )
 # In a comment, a URL whose password is the field's name documents the format (``// db://user:password@host``).
 _COMMENT = ("#", ";", "//", "--", "/*", "*")
@@ -342,6 +345,10 @@ _DEV_PROFILE = re.compile(r"^%(?:dev|test)\.")
 # A setting with its label quoted between the name and ``=`` (pyLoad's ``default.cfg``: ``type name : "Label" =
 # value``, ``password password : "Password" =``): the value is what follows the ``=``, the label is text for people.
 _LABELLED_VALUE = re.compile(r"""^\s*"[^"\n]*"\s*=(?![=>])(.*)$""")
+# A YAML node property alone after a mapping's ``:`` (compose's ``x-database-credentials: &database-credentials``
+# opening the mapping below, ``password: *db-password`` reusing one): the anchor's or alias's name, no value; a plain
+# YAML scalar never starts with ``&`` or ``*`` (holdout236's Dittofeed).
+_YAML_NODE_NAME = re.compile(r"[&*][\w.-]+")
 _CHAINED = re.compile(r"""^(\s*[$@%]?[\w.]+\s*=\s*)(?:[$@%]?[\w.]+\s*=\s*)+(?=[rbuf]{0,2}["'])""")
 # An annotated assignment (Python's ``BIND_PW: str = "admin"`` in a settings class, TypeScript's ``password: string
 # = 'x'``): the annotation names a type, the literal after ``=`` is the value.
@@ -766,6 +773,8 @@ def keyword_secrets(
             continue  # a reference (Spring's ``${DB_PWD:123456}``): its fallback is preflight.default_credential
         if _CALL.match(written):
             continue  # a call (``RT->Config->Get('DatabasePassword')``): the value is computed
+        if not code and _YAML_NODE_NAME.fullmatch(parts[1].strip()) and stripped[len(parts[0]) :].lstrip()[:1] == ":":
+            continue  # ``x-database-credentials: &database-credentials``: a YAML anchor (or alias), not a value
         if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
             line = line.replace(key, key.replace(" ", "_"), 1)
             key = key.replace(" ", "_")
