@@ -440,6 +440,13 @@ def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
     return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)}
 
 
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The line of each key of a mapping (``copy:`` of a task), as ``_mapping`` names them."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
 def _truthy(node: yaml.Node | None) -> bool:
     return isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() in ("yes", "true", "on", "1", "y")
 
@@ -673,19 +680,41 @@ def _remote_packages(node: yaml.Node) -> list[Piece]:
 _MAX_PACKAGE_ITEMS = 200  # package names read per module argument (a list is bounded by the YAML node limit too)
 
 
-def _remote_copy(args: dict[str, tuple[str, int]]) -> Piece | None:
-    """``copy`` of a file already on the target (``remote_src: yes``): the ``cp SRC DEST`` it is, at the ``src:``
-    line, with the ``chmod`` a literal ``mode:`` gives the copy (a file an earlier ``get_url``/``unarchive`` put
-    there is followed to its fetch). A copy from the controller (the role's own files) is not read."""
-    if "src" not in args or "dest" not in args or not _truthy_text(args.get("remote_src", ("no", 0))[0]):
+def _remote_copy(args: dict[str, tuple[str, int]], module_line: int) -> Piece | None:
+    """``copy`` of a file already on the target (``remote_src: yes``), at the ``src:`` line, or of an absolute path
+    on the controller (a file the play put there, such as a ``get_url`` or ``unarchive`` run with ``delegate_to:
+    localhost``), at the module's line (the push is the module's own step: holdout118's Prometheus and holdout244's
+    bot roles): the ``cp SRC DEST`` it is, with the ``chmod`` a literal ``mode:`` gives the copy (a file an earlier
+    ``get_url``/``unarchive`` saved at that path is followed to its fetch). A copy of the role's own files (a
+    relative ``src:``, looked up in ``files/``) is not read."""
+    if "src" not in args or "dest" not in args:
         return None
     src, line = args["src"]
-    dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
-    copied = f"cp {shlex.quote(_JINJA.sub('${ANSIBLE_VALUE}', src))} {dest}"
+    if not _truthy_text(args.get("remote_src", ("no", 0))[0]):
+        if not src.startswith("/"):
+            return None
+        line = module_line or line
+    dest = _path_word(args["dest"][0])
+    copied = f"cp {_path_word(src)} {dest}"
     mode = args.get("mode", ("", 0))[0].strip()
     if mode and not _JINJA.search(mode):
         copied += f" && chmod {shlex.quote(mode)} {dest}"
     return line, _module_command(copied)
+
+
+def _path_word(text: str) -> str:
+    """A path a module argument names, as one shell word spelled as a command task's word is: a Jinja expression
+    is the value ``${ANSIBLE_VALUE}`` known when the play runs, expanded inside double quotes, so
+    ``deb: "{{ d }}/app-{{ v }}.deb"`` and ``curl -o {{ d }}/app-{{ v }}.deb`` in a ``command:`` task name one file
+    (holdout244's RStudio Connect role). A path with no Jinja is the literal it is."""
+    if not _JINJA.search(text):
+        return shlex.quote(text)
+    return '"' + "${ANSIBLE_VALUE}".join(_in_double_quotes(p) for p in _JINJA.split(text)) + '"'
+
+
+def _in_double_quotes(literal: str) -> str:
+    """``literal`` escaped to stand for itself inside double quotes."""
+    return re.sub(r'(["\\$`])', r"\\\1", literal)
 
 
 def _truthy_text(value: str) -> bool:
@@ -713,7 +742,7 @@ def _chdir(spec: dict[str, yaml.Node], args: dict[str, yaml.Node], free_form: st
         text = next(g for g in found.groups() if g is not None)
     else:
         return None
-    return shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", text))
+    return _path_word(text)
 
 
 def _module_command(command: str) -> str:
@@ -755,11 +784,11 @@ class _Ansible:
                 if key in fields:
                     scope = become or escalates if own is None or _truthy(own) else False
                     self.tasks(fields[key], scope, depth + 1)
-            self._task(fields)
+            self._task(fields, _key_lines(item))
             if escalates and own is not None:  # also over module tasks and roles: they run through sudo too
                 self.pieces[start:] = escalated(self.pieces[start:], own.start_mark.line + 1)
 
-    def _task(self, fields: dict[str, yaml.Node]) -> None:
+    def _task(self, fields: dict[str, yaml.Node], key_lines: dict[str, int]) -> None:
         for key, node in fields.items():
             off = None if key in _TASK_KEYWORDS else tls_off(key, _module_args(node))
             if off is not None:
@@ -776,8 +805,8 @@ class _Ansible:
                 self._get_url(_module_args(node))
             elif key in _UNARCHIVE:
                 self._unarchive(_module_args(node))
-            elif key in COPY_MODULES and (remote := _remote_copy(_module_args(node))) is not None:
-                self.pieces.append(remote)
+            elif key in COPY_MODULES and (cp := _remote_copy(_module_args(node), key_lines.get(key, 0))) is not None:
+                self.pieces.append(cp)
             elif key in HOST_MODULES and (host := host_module_command(key, _module_args(node))) is not None:
                 self.pieces.append((host[0], _module_command(host[1])))
             elif key in COPY_MODULES:
@@ -811,11 +840,11 @@ class _Ansible:
         out: list[str] = []
         end = 0
         for m in _JINJA.finditer(text):
-            out.append(re.sub(r'(["\\$`])', r"\\\1", text[end : m.start()]))
+            out.append(_in_double_quotes(text[end : m.start()]))
             name = _FACT_USE.fullmatch(m.group(0))
             out.append(f"${{{name.group(1)}}}" if name and name.group(1) in self.facts else "${ANSIBLE_VALUE}")
             end = m.end()
-        out.append(re.sub(r'(["\\$`])', r"\\\1", text[end:]))
+        out.append(_in_double_quotes(text[end:]))
         return "".join(out)
 
     def _argument(self, text: str) -> str:
@@ -833,9 +862,7 @@ class _Ansible:
             return
         url, line = args["url"]
         # ``dest: /tmp``: the module names the file after the URL (``/tmp/NAME``), as an ``unarchive src:`` spells it
-        dest = shlex.quote(
-            saved_file(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]), _JINJA.sub("${ANSIBLE_VALUE}", url))
-        )
+        dest = _path_word(saved_file(args["dest"][0], url))
         fetch = f"curl -fsSL -o {dest} {self._argument(url)}"
         # ``checksum: "{{ sha | default(omit) }}"``: no check at all when the play leaves the variable unset
         if "checksum" in args and not _EMPTY_DEFAULT.fullmatch(args["checksum"][0].strip()):
@@ -853,21 +880,22 @@ class _Ansible:
         if "src" not in args or "dest" not in args:
             return
         src, line = args["src"]
-        dest = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", args["dest"][0]))
-        archive = shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", src.strip()))
+        dest = _path_word(args["dest"][0])
+        archive = _path_word(src.strip())
         if _REMOTE_SRC.match(src.strip()):
             self.pieces.append((line, _module_command(f"curl -fsSL {archive} | tar -xzf - -C {dest}")))
         elif _on_target(args):
             self.pieces.append((line, _module_command(f"tar -xf {archive} -C {dest}")))
 
     def _local_install(self, module: str, args: dict[str, tuple[str, int]]) -> None:
-        """A package module given a file (``name: /tmp/x.rpm``, apt's ``deb: /tmp/x.deb``): the install of that file."""
+        """A package module given a file (``name: /tmp/x.rpm``, apt's ``deb: /tmp/x.deb``, also under a directory a
+        variable names, ``deb: "{{ downloads }}/x.deb"``): the install of that file."""
         for key in ("name", "deb"):
             value, line = args.get(key, ("", 0))
-            value = _JINJA.sub("${ANSIBLE_VALUE}", value)  # the same path get_url's ``dest`` names
-            if value.startswith(("/", "./")) and value.endswith((".rpm", ".deb")):
+            local = _JINJA.sub("${ANSIBLE_VALUE}", value).startswith(("/", "./", "${ANSIBLE_VALUE}/"))
+            if local and value.endswith((".rpm", ".deb")):
                 tool = "dpkg -i" if value.endswith(".deb") else "rpm -i"
-                self.pieces.append((line, _module_command(f"{tool} {shlex.quote(value)}")))
+                self.pieces.append((line, _module_command(f"{tool} {_path_word(value)}")))
 
     @staticmethod
     def _commands(node: yaml.Node, task: dict[str, yaml.Node]) -> list[Piece]:
