@@ -34,6 +34,7 @@ from tree_sitter import Query, QueryCursor
 
 from shipgate.preflight.js_request_aliases import request_aliases
 from shipgate.preflight.js_url_values import once_bound, url_value
+from shipgate.preflight.syntax_nodes import identifiers
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -277,17 +278,6 @@ def bindings(root: Node) -> list[tuple[str, Node]]:
     return out
 
 
-def _names(node: Node) -> set[str]:
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            found.add(_text(current))
-        stack.extend(current.named_children)
-    return found
-
-
 def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
     """The first parameter of a callback handed to a request call (``https.get(u, (res) => …)``): the response; and
     of one handed to ``.then`` of a promise a request is in (``Promise.all([getBinary(u), mkdirp(d)]).then(([buffer])
@@ -311,7 +301,7 @@ def _response_parameters(root: Node, fetching: set[str]) -> set[str]:
             if first is not None and first.type == "identifier":
                 names.add(_text(first))
             elif first is not None and promise is not None and first.type in ("array_pattern", "object_pattern"):
-                names |= _names(first)
+                names |= identifiers(first)
     return names
 
 
@@ -337,7 +327,7 @@ def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
     for name, value in bindings(root):
         if any(_requests(c, fetching) for c in calls_in(value)):
             fetched.add(name)
-        for used in _names(value):
+        for used in identifiers(value):
             users.setdefault(used, []).append(name)
     pending = list(fetched)
     while pending:
@@ -350,7 +340,7 @@ def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
 
 def _fetched_data(data: Node, fetching: set[str], fetched: set[str]) -> bool:
     """The data a write is given comes from a request: a fetching call in it, or a name bound to fetched data."""
-    return any(_requests(c, fetching) for c in calls_in(data)) or bool(_names(data) & fetched)
+    return any(_requests(c, fetching) for c in calls_in(data)) or bool(identifiers(data) & fetched)
 
 
 def _piped_from_fetch(stream: Node, fetching: set[str], fetched: set[str], pipelines: set[str]) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from shipgate.preflight.rust_values import path_of
+from shipgate.preflight.syntax_nodes import identifiers
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Node = tree_sitter.Node
@@ -73,7 +74,7 @@ def _chain_names(command: Node, body: list[Node]) -> set[str]:
     top = command
     while top.parent is not None and top.parent.type in ("field_expression", "call_expression"):
         top = top.parent
-    names = _names(top)
+    names = identifiers(top)
     bound = top.parent
     pattern = bound.child_by_field_name("pattern") if bound is not None and bound.type == "let_declaration" else None
     pattern = pattern.named_children[-1] if pattern is not None and pattern.type == "mut_pattern" else pattern
@@ -84,7 +85,7 @@ def _chain_names(command: Node, body: list[Node]) -> set[str]:
                 function = node.child_by_field_name("function")
                 value = function.child_by_field_name("value") if function is not None else None
                 if function is not None and function.type == "field_expression" and value is not None:
-                    names |= _names(node) if _text(value) == held else set()
+                    names |= identifiers(node) if _text(value) == held else set()
     return names
 
 
@@ -100,20 +101,8 @@ def _uses(names: set[str], lets: dict[str, list[Node]], params: set[str]) -> boo
             continue
         seen.add(name)
         for value in lets.get(name, []):
-            pending.extend(_names(value) - seen)
+            pending.extend(identifiers(value) - seen)
     return False
-
-
-def _names(node: Node) -> set[str]:
-    """The identifiers written in ``node``."""
-    out: set[str] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            out.add(_text(current))
-        stack.extend(current.named_children)
-    return out
 
 
 def _params(function: Node) -> list[str]:

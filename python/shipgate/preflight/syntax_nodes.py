@@ -54,6 +54,18 @@ def named_nodes(root: tree_sitter.Node) -> list[tree_sitter.Node]:
     return out
 
 
+def identifiers(node: tree_sitter.Node) -> set[str]:
+    """The identifiers written in ``node`` (its ``identifier`` nodes, at any depth)."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found.add(node_text(current))
+        stack.extend(current.named_children)
+    return found
+
+
 def parsed_nodes(parser: tree_sitter.Parser, text: str, limit: int = MAX_NODES) -> list[tree_sitter.Node] | None:
     """Every node of ``text`` as ``parser`` reads it (the root first), or None when there are more than ``limit``."""
     root = parser.parse(text.encode("utf-8", "surrogateescape")).root_node

@@ -163,55 +163,44 @@ def _persistence(script: WinScript) -> Iterator[Finding]:
             and any(_RUN_KEY.search(w.text.strip("'\"")) for w in call.words)
         )
         if path_change or run_key:
-            yield at_line(
-                "preflight.persistence",
+            yield _persists(
+                script,
+                call,
                 Severity.HIGH if run_key else Severity.MEDIUM,
-                path=script.path,
-                line=call.line,
-                text=_text(call),
-                message="the script adds a program that starts at every logon (a Run key)"
+                "the script adds a program that starts at every logon (a Run key)"
                 if run_key
                 else "the script changes the machine's or user's PATH for every later session",
-                remedy=_PERSISTENCE_REMEDY,
             )
+
+
+def _persists(script: WinScript, call: Call, severity: Severity, message: str) -> Finding:
+    """A ``persistence`` finding at ``call``: what the script leaves running or granted after it ends."""
+    return at_line(
+        "preflight.persistence",
+        severity,
+        path=script.path,
+        line=call.line,
+        text=_text(call),
+        message=message,
+        remedy=_PERSISTENCE_REMEDY,
+    )
 
 
 def _startup(script: WinScript) -> Iterator[Finding]:
     for call in startup_programs(script):
-        yield at_line(
-            "preflight.persistence",
-            Severity.HIGH,
-            path=script.path,
-            line=call.line,
-            text=_text(call),
-            message="the script puts a program into a Startup folder, which starts it at every logon",
-            remedy=_PERSISTENCE_REMEDY,
-        )
+        message = "the script puts a program into a Startup folder, which starts it at every logon"
+        yield _persists(script, call, Severity.HIGH, message)
 
 
 def _sessions_and_groups(script: WinScript) -> Iterator[Finding]:
     """A PowerShell profile written (run by every later session) and an account put into a group that holds the
     machine (``windows/profiles.py``, ``windows/admin_groups.py``; holdout231)."""
     for call in profile_writes(script):
-        yield at_line(
-            "preflight.persistence",
-            Severity.MEDIUM,
-            path=script.path,
-            line=call.line,
-            text=_text(call),
-            message="the script writes a PowerShell profile, which every later PowerShell session runs",
-            remedy=_PERSISTENCE_REMEDY,
-        )
+        message = "the script writes a PowerShell profile, which every later PowerShell session runs"
+        yield _persists(script, call, Severity.MEDIUM, message)
     for call, group in admin_memberships(script):
-        yield at_line(
-            "preflight.persistence",
-            Severity.HIGH,
-            path=script.path,
-            line=call.line,
-            text=_text(call),
-            message=f"the script adds an account to {group}, whose members hold the machine",
-            remedy=_PERSISTENCE_REMEDY,
-        )
+        message = f"the script adds an account to {group}, whose members hold the machine"
+        yield _persists(script, call, Severity.HIGH, message)
 
 
 def _defender_off(script: WinScript, call: Call) -> int | None:

@@ -553,11 +553,7 @@ class _Reader:
         readable = ("string_literal", "variable", "additive_expression", "additive_argument_expression")
         if not operands or any(_unwrap(o).type not in readable for o in operands):
             return None
-        parts = [self.word(o) for o in operands]
-        text = "".join(w.text for w in parts)
-        known = all(w.value is not None for w in parts)
-        assigned = next((w.assigned_line for w in parts if w.assigned_line), None)
-        return Word(text, text if known else None, self.line(node), assigned)
+        return self._concatenated(node, operands, "")
 
     def _listed(self, node: Node) -> Word | None:
         """An array written out, ``@("/i $msi" "/q")`` (an element a line) or ``"/i", $msi``: its elements' texts
@@ -571,10 +567,15 @@ class _Reader:
             return None
         if len(items) < 2 or any(_unwrap(i).type not in ("string_literal", "variable") for i in items):
             return None
-        parts = [self.word(i) for i in items]
-        text = " ".join(w.text for w in parts)
-        known = all(w.value is not None for w in parts)
-        assigned = next((w.assigned_line for w in parts if w.assigned_line), None)
+        return self._concatenated(node, items, " ")
+
+    def _concatenated(self, node: Node, parts: list[Node], separator: str) -> Word:
+        """The words of ``parts`` joined by ``separator``: known when every part's value is, assigned where the first
+        assigned part was."""
+        words = [self.word(p) for p in parts]
+        text = separator.join(w.text for w in words)
+        known = all(w.value is not None for w in words)
+        assigned = next((w.assigned_line for w in words if w.assigned_line), None)
         return Word(text, text if known else None, self.line(node), assigned)
 
     def _join_path(self, node: Node) -> Word | None:
