@@ -141,10 +141,10 @@ _HOST_KEY = re.compile(
 )
 # Settings that name the product's own public address (the name clients use to reach it), not a host the
 # product connects to: SERVER_NAME, PROXY_DOMAIN, SITE_URL, APP_URL, ALLOWED_HOSTS, redirect/callback URLs (also
-# spelled with a hyphen or a dot, ``redirect-uri``: holdout121), and
+# spelled with a hyphen or a dot, ``redirect-uri``: holdout121; YAML's ``base-url``, holdout249), and
 # the public names clients fetch its files from (S3_ALIAS_HOST, CDN_HOST, ASSET_HOST, PUBLIC_HOST).
 _OWN_NAME_KEY = re.compile(
-    r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)_?ur[li]|allowed_?hosts|redirect[\w.-]*"
+    r"(?i)(?:domain|server_?name|(?:public|site|external|base|root|app)[_-]?ur[li]|allowed_?hosts|redirect[\w.-]*"
     # the address the product's pages are served at (Postiz's ``MAIN_URL``, ``FRONTEND_URL``; holdout146)
     r"|(?:^|[_.-])(?:main|frontend)_?ur[li]"
     # a bare ``HOST_URL``, the URL of the host the product runs on (Psono's ``HOST_URL: 'http://example.com'``,
