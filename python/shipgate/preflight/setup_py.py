@@ -9,8 +9,8 @@ the functions and methods of the file those call (``self.x(…)``, ``x(…)``, n
 that code (names the module body binds once to a literal stand for it there too):
 
 - a command run through ``subprocess`` (``call``, ``check_call``, ``check_output``, ``run``, ``Popen``) or
-  ``os.system``/``os.popen`` with a literal argument (a list of strings, or a string) is that command line at its
-  line;
+  ``os.system``/``os.popen`` with a literal argument (a list of strings, a string, or a string literal split into
+  its words by ``.split()``/``shlex.split``) is that command line at its line;
 - a download (``requests.get``, ``urlopen``, ``urlretrieve``, ``wget.download``, ``httpx.get``) of a literal URL is
   ``curl -o`` of it; when the URL is an argument of a call into the file's own code that downloads it, the archive
   is unpacked there (``tarfile``/``zipfile`` ``extractall``, ``shutil.unpack_archive``) and the command lists
@@ -221,12 +221,34 @@ def _argv(node: ast.expr, literals: dict[str, ast.Constant]) -> str | None:
     command line)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
+    split = _split_words(node)
+    if split:
+        return " ".join(shlex.quote(w) for w in split)
     if isinstance(node, ast.List | ast.Tuple) and node.elts:
         elements = [flow.resolved(e, literals) for e in node.elts]
         words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in elements]
         literal = [w if w is not None else "${SETUP_VALUE}" for w in words]
         if words[0] is not None:
             return " ".join(shlex.quote(w) if not w.startswith("${") else w for w in literal)
+    return None
+
+
+def _split_words(node: ast.expr) -> list[str] | None:
+    """An argv written as one string and split: ``"python3 -m spacy download x".split()`` (whitespace) or
+    ``shlex.split("…")`` of a literal; anything else (a separator, a computed string) is no literal argv."""
+    if not isinstance(node, ast.Call) or node.keywords or not isinstance(node.func, ast.Attribute):
+        return None
+    func = node.func
+    if func.attr != "split":
+        return None
+    if not node.args and isinstance(func.value, ast.Constant) and isinstance(func.value.value, str):
+        return func.value.value.split()
+    text = node.args[0] if len(node.args) == 1 else None
+    if _name(func.value) == "shlex" and isinstance(text, ast.Constant) and isinstance(text.value, str):
+        try:
+            return shlex.split(text.value)
+        except ValueError:
+            return None
     return None
 
 
