@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 import tree_sitter_powershell
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Language, Node, Parser, Tree
 
 from shipgate.preflight.shell.model import ParameterDefault
 from shipgate.preflight.windows.command_line import command_text
@@ -22,6 +22,19 @@ MAX_NODES = 1_000_000
 MAX_NESTING = 200
 MAX_INNER = 3  # ``powershell -Command`` inside ``powershell -Command``…
 MAX_REREAD = 2_000  # lines read again one at a time after a syntax error
+# A parameter whose name holds a digit (Chocolatey's ``-Url64bit``, ``-Checksum64``): the grammar's parameter token
+# takes letters only, so the command ends in an ERROR there and loses its later arguments (holdout246).
+_DIGIT_PARAMETER = re.compile(rb"(?<=[ \t])-[A-Za-z_][A-Za-z_]*[0-9][A-Za-z0-9_]*")
+_DIGITS_AS_LETTERS = bytes.maketrans(b"0123456789", b"dddddddddd")
+
+
+def parse(source: bytes) -> Tree:
+    """The tree of ``source``, parsed from a copy whose parameter names have their digits as letters: the copy has
+    the same length, so every node's span still reads the real name (``-Url64bit``) from ``source``."""
+    masked = _DIGIT_PARAMETER.sub(lambda m: m.group().translate(_DIGITS_AS_LETTERS), source)
+    return Parser(_LANGUAGE).parse(masked)
+
+
 # Parameters that take no value (so the next element is positional); the rest take the element after them.
 _SWITCHES = frozenset(
     {
@@ -119,7 +132,7 @@ class _Reader:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def read(self) -> None:
-        tree = Parser(_LANGUAGE).parse(self.source)
+        tree = parse(self.source)
         self.visit(tree.root_node, _Where(), 0)
         if tree.root_node.has_error:
             self._reread(tree.root_node)
@@ -150,7 +163,7 @@ class _Reader:
             for piece in [*pieces, *_path_commands(text)]:
                 source = piece.encode("utf-8", "surrogateescape")
                 _Reader(piece, row + self.offset, self.state).visit(
-                    Parser(_LANGUAGE).parse(source).root_node, _Where(), 0
+                    parse(source).root_node, _Where(), 0
                 )
         if len(self.state.calls) > before:
             self.state.calls.sort(key=lambda c: c.line)  # stable: a line's own order is kept
@@ -658,7 +671,7 @@ class _Reader:
         elevated = where.elevated or runs_as_admin(call)
         inner = replace(where, assigned_to=None, elevated=elevated, inner=where.inner + 1)
         reader = _Reader(inner_text, call.line - 1, self.state)
-        tree = Parser(_LANGUAGE).parse(reader.source)
+        tree = parse(reader.source)
         reader.visit(tree.root_node, inner, depth + 1)
 
     def admin(self) -> list[int]:
