@@ -20,6 +20,7 @@ from shipgate.preflight.brew_urls import only_urls
 from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
+from shipgate.preflight.data_files import data_file
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.kubeadm_steps import pulls_images as kubeadm_pulls_images
@@ -569,10 +570,11 @@ def _takes_down(command: Command) -> bool:
 def _kept_after(command: Command, kept: frozenset[str]) -> frozenset[str]:
     """The stacks whose images the host still holds for an ``up`` after ``command``: one taken down adds its stack
     (:func:`_takes_down`); a command that writes a file may change what a stack names (a new compose file, an image
-    version in ``.env`` or ``config/version``), so it forgets them all (docs/preflight.md, holdout238)."""
+    version in ``.env`` or ``config/version``), so it forgets them all (docs/preflight.md, holdout238); a write of
+    data (a database restored or set aside, a dump, an archive: :func:`data_file`) names no image (holdout253)."""
     if _takes_down(command):
         return kept | {_compose_stack(command)}
-    if kept and any(w.text != "/dev/null" for w in written_paths(command)):
+    if kept and any(w.text != "/dev/null" and not data_file(w.text) for w in written_paths(command)):
         return frozenset()
     return kept
 
