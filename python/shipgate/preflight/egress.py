@@ -21,6 +21,13 @@ from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
 from shipgate.preflight.data_files import data_file
+from shipgate.preflight.engine_pulls import (
+    BUILD_REGISTRY,
+    STACK_REGISTRY,
+    deploys_stack,
+    engine_build_pulls,
+    pull_forced,
+)
 from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.kubeadm_steps import pulls_images as kubeadm_pulls_images
@@ -551,14 +558,16 @@ def _compose_stack(command: Command) -> str:
 
 
 def _compose_fetches(command: Command) -> bool:
-    """``compose pull`` fetches the images; ``up``/``run``/``create`` fetch the ones missing unless told not to."""
+    """``compose pull`` fetches the images; ``up``/``run``/``create`` fetch the ones missing unless told not to;
+    ``build --pull`` asks for its Dockerfiles' base images (engine_pulls)."""
     verb = _compose_verb(command)
     if verb is None:
         return False
     words = [w.text for w in command.words]
     pairs = set(pairwise(words))
     never = "--no-pull" in words or "--pull=never" in words or ("--pull", "never") in pairs
-    return verb == "pull" or (verb in ("up", "run", "create") and not never)
+    forced = verb == "build" and pull_forced(words)
+    return verb == "pull" or forced or (verb in ("up", "run", "create") and not never)
 
 
 def _takes_down(command: Command) -> bool:
@@ -621,9 +630,13 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     elif name == "php" and script == "occ":
         tool, words = "occ", words[1:]  # ``php /var/www/html/occ app:install x``: Nextcloud's console
     if _compose_fetches(command):
-        return "compose", _COMPOSE_REGISTRY
+        return "compose", BUILD_REGISTRY if _compose_verb(command) == "build" else _COMPOSE_REGISTRY
     if _reads_manifest(command) is not None:
         return tool, _TOOLS[tool][1]
+    if engine_build_pulls(command):
+        return f"{tool} build", BUILD_REGISTRY  # not an image tool's pull: no image named, none fetched for later
+    if deploys_stack(command):
+        return f"{tool} stack", STACK_REGISTRY
     spec = _TOOLS.get(tool)
     if spec is None:
         return None
@@ -1023,7 +1036,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 # files fetches none; every ``pull`` asks the registry again for newer images
                 stack = _compose_stack(command)
                 present = stack in images or stack in kept
-                if present and _compose_verb(command) != "pull" and not _builds_anew(command, stack, built):
+                asks = _compose_verb(command) in ("pull", "build")  # every pull and forced-pull build asks again
+                if present and not asks and not _builds_anew(command, stack, built):
                     images.add(stack)  # started on the images it kept: a later ``up`` finds them too
                     continue
                 images.add(stack)
