@@ -80,6 +80,7 @@ from shipgate.preflight.go_download_helpers import helper_downloads
 from shipgate.preflight.go_executable_flow import replaced_through_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.removal_functions import removal_bodies
 from shipgate.preflight.syntax_nodes import named_nodes, quoted_text
 from shipgate.preflight.syntax_nodes import node_text as _text
 from shipgate.preflight.unit_recipes import in_unit_dir
@@ -371,22 +372,15 @@ def commands(path: str, text: str) -> list[Piece] | None:
     return one_per_line(sorted(pieces[:MAX_PIECES], key=lambda piece: piece[0]))
 
 
-# A function the operator runs to take the product away (``Uninstall``, ``uninstallSystemdService``, ``purgeData``).
-_REMOVAL_FUNCTION = re.compile(r"^(?:uninstall|deinstall|purge)", re.I)
-
-
 def _removal_functions(nodes: list[Node]) -> list[Piece]:
-    """A function named for taking the product away is a shell function of its name over the same lines, as the
-    Python reader writes a ``def``: what it runs is the uninstall's, which the operator chose (a unit the product
-    brings disabled there is no service switched off)."""
-    out: list[Piece] = []
-    for node in nodes:
-        if node.type not in ("function_declaration", "method_declaration"):
-            continue
-        name = _text(node.child_by_field_name("name"))
-        if _REMOVAL_FUNCTION.match(name):
-            out += [(_line(node), f"go_{name}() {{ :"), (node.end_point[0] + 1, "}")]
-    return out
+    """A function named for taking the product away is a shell function of its name over the same lines
+    (``removal_functions``)."""
+    functions = (
+        (_text(node.child_by_field_name("name")), _line(node), node.end_point[0] + 1)
+        for node in nodes
+        if node.type in ("function_declaration", "method_declaration")
+    )
+    return removal_bodies(functions, "go")
 
 
 # An import's alias, if any (``import su "…"``; the keyword of a one-line ``import "…"`` is no alias).

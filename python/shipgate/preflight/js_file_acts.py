@@ -10,7 +10,9 @@ archives it unpacks are read by ``js_unpacks``):
   ``forEach`` callback over a list of literals is each of them, written as the shell loop (``js_loop_values``);
 - a tree deleted: Node's ``fs.rmSync(P, { recursive: true })`` (also ``rm``, ``rmdir``, ``rmdirSync``) and fs-extra's
   ``fs.remove*``/``fs.emptyDir*`` are ``rm -rf -- P`` (``program_deletes``), so a data directory deleted is
-  ``destructive_delete`` as in shell;
+  ``destructive_delete`` as in shell; one file removed, ``fs.unlink*(P)``, is ``rm -f -- P`` (a unit removed from
+  ``/etc/systemd/system`` is root-only, holdout250);
+- the same functions imported by name (``import { writeFileSync } from "node:fs"``: ``js_fs_names``);
 - a value shown: ``console.log/info/warn/error(…)`` of a name, a property or a template substitution is ``echo`` of
   it, each written as the shell variable of its own name (``console.log('Token:', token)`` is ``echo "Token:"
   "${token}"``, ``process.env.X`` is ``${X}``), so a printed secret is ``secret_printed``; a call that shows only
@@ -43,17 +45,21 @@ _FOLDERS = frozenset(
 # Node's deletes that remove a tree when given ``{ recursive: true }``, and fs-extra's that always do
 _RECURSIVE_WITH_OPTION = frozenset({"rm", "rmSync", "rmdir", "rmdirSync"})
 _TREE_REMOVES = frozenset({"remove", "removeSync", "emptyDir", "emptyDirSync"})
+_FILE_REMOVES = frozenset({"unlink", "unlinkSync"})  # one file removed: ``rm -f -- P``
 
 
 def _line(node: Node) -> int:
     return node.start_point[0] + 1
 
 
-def _callee(call: Node) -> tuple[str, str]:
+def _callee(call: Node, fs_names: dict[str, str] | None = None) -> tuple[str, str]:
+    """(owner, name) of a call; a bare name the file took from the file-system module (``js_fs_names``) is ``fs``'s
+    function of that name."""
     function = call.child_by_field_name("function")
     if function is not None and function.type == "member_expression":
         return _text(function.child_by_field_name("object")), _text(function.child_by_field_name("property"))
-    return "", _text(function)
+    name = _text(function)
+    return ("fs", fs_names[name]) if function is not None and fs_names and name in fs_names else ("", name)
 
 
 def _arguments(call: Node) -> list[Node]:
@@ -89,13 +95,18 @@ def _echo(call: Node) -> str | None:
     return "echo " + " ".join(f'"{w}"' for w in words)
 
 
-def pieces(calls: list[Node], written: set[int], bound: dict[str, Node] | None = None) -> list[Piece]:
+def pieces(
+    calls: list[Node],
+    written: set[int],
+    bound: dict[str, Node] | None = None,
+    fs_names: dict[str, str] | None = None,
+) -> list[Piece]:
     """(line, shell) of the writes and shown values among ``calls``; ``written`` holds the lines where
     ``js_downloads`` already reads a write as a download, ``bound`` the names bound once in the file (the lists a
-    ``forEach`` callback walks)."""
+    ``forEach`` callback walks), ``fs_names`` the file-system functions the file imports by name."""
     out: list[Piece] = []
     for call in calls:
-        owner, name = _callee(call)
+        owner, name = _callee(call, fs_names)
         shell = None
         if owner == "console" and name in _SHOWING:
             shell = _echo(call)
@@ -112,25 +123,30 @@ def _file_act(name: str, args: list[Node], bound: dict[str, Node]) -> str | None
     shell loop."""
     if args and _removes_tree(name, args):
         return _tree_removal(args[0], bound)
-    target = path_word(scoped_value(args[0])) if args and (name in _WRITES or name in _FOLDERS) else None
+    acts = name in _WRITES or name in _FOLDERS or name in _FILE_REMOVES
+    target = path_word(scoped_value(args[0])) if args and acts else None
     if target is None:
         return None
+    if name in _FILE_REMOVES:
+        return looped(args[0], f"rm -f -- {target}", bound)
     return looped(args[0], f": >> {target}" if name in _WRITES else f"mkdir -p {target}", bound)
 
 
-def written_path(call: Node) -> str | None:
-    """The path an ``fs`` write (``fs.writeFileSync(P, …)``, ``fs.appendFile(P, …)``) names, as
-    :func:`js_downloads.path_word` spells it; None for another call or a path not known."""
-    owner, name = _callee(call)
+def written_path(call: Node, fs_names: dict[str, str] | None = None) -> str | None:
+    """The path an ``fs`` write (``fs.writeFileSync(P, …)``, ``fs.appendFile(P, …)``, or ``writeFileSync(P, …)``
+    imported by name: ``fs_names``) names, as :func:`js_downloads.path_word` spells it; None for another call or a
+    path not known."""
+    owner, name = _callee(call, fs_names)
     args = _arguments(call)
     return path_word(scoped_value(args[0])) if owner == "fs" and name in _WRITES and args else None
 
 
 def scoped_value(node: Node) -> Node:
-    """A name declared in a block around ``node`` (a function's body, not the file's top level) with a string
-    literal (``const path = '/etc/systemd/system/x.service'``) is that literal: the innermost declaration is the one
-    the name means there, though the file binds the same name elsewhere (``const path = require('path')``, holdout229's
-    log-translation). Any other node is itself."""
+    """A name declared in a block around ``node`` (a function's body, not the file's top level) with a string or
+    template literal (``const path = '/etc/systemd/system/x.service'``, ``const unitPath =
+    `/etc/systemd/system/${SERVICE_NAME}.service``` in holdout250's tadaima) is that literal: the innermost
+    declaration is the one the name means there, though the file binds the same name elsewhere (``const path =
+    require('path')``, holdout229's log-translation). Any other node is itself."""
     if node.type != "identifier":
         return node
     name, block = _text(node), node.parent
@@ -140,7 +156,8 @@ def scoped_value(node: Node) -> Node:
                 for decl in child.named_children if child.type in _DECLARATIONS else ():
                     if decl.type == "variable_declarator" and _text(decl.child_by_field_name("name")) == name:
                         value = decl.child_by_field_name("value")
-                        return value if value is not None and value.type == "string" else node
+                        literal = value is not None and value.type in ("string", "template_string")
+                        return value if literal and value is not None else node
         block = block.parent
     return node
 

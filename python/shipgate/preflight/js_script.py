@@ -57,6 +57,7 @@ from shipgate.preflight import (
     js_download_module,
     js_downloads,
     js_file_acts,
+    js_fs_names,
     js_module_downloads,
     js_process_modules,
     js_root_checks,
@@ -72,6 +73,8 @@ from shipgate.preflight.js_platform import posix_branches, windows_lines
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.python_script import one_per_line, step_path
+from shipgate.preflight.removal_functions import removal_bodies
+from shipgate.preflight.syntax_nodes import named_nodes
 from shipgate.preflight.syntax_nodes import node_text as _text
 
 Piece = tuple[int, str]
@@ -171,7 +174,8 @@ def commands(path: str, text: str) -> list[Piece] | None:
     pieces += downloads
     written = {line for line, shell in downloads if shell.startswith("curl ")}
     bound = once_bound(js_downloads.bindings(root))  # the lists ``forEach`` callbacks walk
-    pieces += js_file_acts.pieces(found.get("call", []), written, bound)  # file writes, shown values
+    fs_names = js_fs_names.fs_functions(root)  # ``import { writeFileSync } from "node:fs"``
+    pieces += js_file_acts.pieces(found.get("call", []), written, bound, fs_names)  # file writes, shown values
     pieces += js_download_module.pieces(root)  # the npm ``download`` module's extracting fetches
     pieces += js_tool_modules.pieces(root)  # a fetching tool's module called as its command (prebuild-install's)
     pieces += js_module_downloads.pieces(root, _language(path))  # the product's own download helpers
@@ -179,8 +183,19 @@ def commands(path: str, text: str) -> list[Piece] | None:
     elsewhere = windows_lines(root, declared)  # ``if (os === "windows") { … }``: not run on the Linux target
     pieces = [(line, shell) for line, shell in pieces if line not in elsewhere]
     if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
-        pieces = js_root_checks.pieces(root) + pieces
+        pieces = js_root_checks.pieces(root) + pieces + _removal_functions(root)
     return one_per_line(pieces[:MAX_PIECES])
+
+
+def _removal_functions(root: Node) -> list[Piece]:
+    """Functions named for taking the product away (``function uninstallSystemd()``), as shell functions over their
+    lines (``removal_functions``)."""
+    functions = (
+        (_text(node.child_by_field_name("name")), _line(node), node.end_point[0] + 1)
+        for node in named_nodes(root)
+        if node.type in ("function_declaration", "method_definition")
+    )
+    return removal_bodies(functions, "js")
 
 
 def _runner_commands(

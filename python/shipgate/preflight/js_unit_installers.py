@@ -16,6 +16,7 @@ from collections.abc import Callable
 import tree_sitter
 
 from shipgate.preflight.js_file_acts import written_path
+from shipgate.preflight.js_fs_names import fs_functions
 from shipgate.preflight.unit_recipes import in_unit_dir
 
 Node = tree_sitter.Node
@@ -27,13 +28,15 @@ def writes_unit(text: str, root_of: Callable[[], Node]) -> bool:
     """The program writes a file into a systemd system unit directory (``root_of`` parses the text)."""
     if _HINT not in text:
         return False
-    stack = [root_of()]
+    root = root_of()
+    fs_names = fs_functions(root)  # ``import { writeFileSync } from "node:fs"`` (holdout250's tadaima)
+    stack = [root]
     while stack:
         node = stack.pop()
         stack.extend(node.named_children)
         if node.type != "call_expression":
             continue
-        target = written_path(node)
+        target = written_path(node, fs_names)
         if target is not None and in_unit_dir(target.strip('"')):
             return True
     return False

@@ -911,9 +911,7 @@ class _Reader:
             span = (node.end_lineno or node.lineno) - node.lineno
             return node.value if node.value.count("\n") <= span else node.value.replace("\n", "; ")
         if isinstance(node, ast.JoinedStr):
-            return "".join(
-                v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else UNKNOWN for v in node.values
-            )
+            return "".join(self.code_part(v) for v in node.values)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
             base = self.code(node.left, depth)
             return None if base is None else _printf_fields(base)
@@ -931,6 +929,18 @@ class _Reader:
             return None if left is None or right is None else left + right
         words = self.argv(node, depth)
         return words
+
+    def code_part(self, node: ast.expr) -> str:
+        """A part of an f-string run by a shell: its literal text is shell code; a plain field naming a value the
+        program binds (``{GITHUB_REPO}`` with ``GITHUB_REPO = "https://…"``) is that variable, ``${GITHUB_REPO}``,
+        as the same name is in a ``+`` join or an argument list (holdout250's neft: ``os.system(f"git clone
+        {GITHUB_REPO} {PROJECT_NAME}")``); any other field is an unknown word."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        plain = isinstance(node, ast.FormattedValue) and node.conversion == -1 and node.format_spec is None
+        name = node.value if isinstance(node, ast.FormattedValue) and isinstance(node.value, ast.Name) else None
+        known = name is not None and name.id in self.variables and (self.given is None or name.id not in self.given)
+        return f"${{{name.id}}}" if plain and known and name is not None else UNKNOWN
 
 
 # A printf-style conversion of a ``%`` template (``%s``, ``%(path)s``, ``%-5d``) or its escaped percent sign (``%%``)
