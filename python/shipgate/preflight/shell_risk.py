@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import drops_database
 from shipgate.preflight.config_management.model import UNKNOWN as CONFIGURED
+from shipgate.preflight.confirmed_restores import confirmed_restore
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command
 from shipgate.preflight.kept_copies import backup_step, backup_survives, set_aside_copy
@@ -747,12 +748,14 @@ def _makes_room(script: Script, command: Command) -> bool:
 def _asked_for(path: str, script: Script, command: Command) -> bool:
     """The operator asked for what this step deletes: it runs only on removal, in the installer's uninstall mode or
     in a function named for removal that the script never calls (a fabfile's ``remove_user`` task), or the script
-    is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``)."""
+    is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``), or it replaces what a
+    restore script loads next after the operator confirmed (``confirmed_restores``)."""
     return (
         on_removal_only(command)
         or in_uninstall_mode(command)
         or removal_script(path)
         or chosen_removal(command.function, lambda name: name in _referenced(script))
+        or confirmed_restore(path, script, command)
     )
 
 
