@@ -108,6 +108,11 @@ def test_c_a_confirmed_drop_outside_a_restore_is_still_reported() -> None:
     assert _restore("scripts/upgrade.sh", *_ASKED, _DROP, _LOAD) == [8]
 
 
+def test_c_a_volume_prune_in_a_confirmed_restore_is_still_reported() -> None:
+    # the prune reaches every unused volume, other stacks' too: not what the restore replaces
+    assert _restore("scripts/restore.sh", *_ASKED, "docker volume prune -f", _LOAD) == [8]
+
+
 def test_c_a_drop_before_the_question_is_still_reported() -> None:
     assert _restore("scripts/restore.sh", _DROP, *_ASKED, _LOAD) == [2]
 

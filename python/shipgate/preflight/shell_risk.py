@@ -650,7 +650,7 @@ def _data_delete_findings(
 ) -> Iterator[Finding]:
     """A recursive delete (``rm -r``, ``find DIR -delete``) of a data path with no backup step before it."""
     data = next((w for w in targets if data_path(w)), None)
-    removal = _asked_for(path, script, command)
+    removal = _asked_for(path, script, command) or confirmed_restore(path, script, command)
     if (
         data is None
         or image
@@ -748,14 +748,12 @@ def _makes_room(script: Script, command: Command) -> bool:
 def _asked_for(path: str, script: Script, command: Command) -> bool:
     """The operator asked for what this step deletes: it runs only on removal, in the installer's uninstall mode or
     in a function named for removal that the script never calls (a fabfile's ``remove_user`` task), or the script
-    is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``), or it replaces what a
-    restore script loads next after the operator confirmed (``confirmed_restores``)."""
+    is one the operator runs to take the product away (``uninstall.sh``, ``wipe_server.sh``)."""
     return (
         on_removal_only(command)
         or in_uninstall_mode(command)
         or removal_script(path)
         or chosen_removal(command.function, lambda name: name in _referenced(script))
-        or confirmed_restore(path, script, command)
     )
 
 
@@ -780,7 +778,9 @@ def _data_drops(
     """(target, message, remedy) of each way ``command`` drops data with no backup before it: a stack's volumes, a
     database, unused volumes, a framework task that drops the schema."""
     asked = _asked_for(path, script, command)
-    backup = backup or asked  # no backup is owed for a delete the operator asked for
+    # no backup is owed for a delete the operator asked for, nor for a confirmed restore's drop of what it loads next
+    # (``confirmed_restores``; a volume prune there still reaches other stacks' volumes)
+    backup = backup or asked or confirmed_restore(path, script, command)
     stack = deletes_stack_data(command)
     if stack and not image and not backup:
         message = f"{command.name} deletes {stack} and the script takes no backup first"
