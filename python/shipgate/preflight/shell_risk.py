@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.client_sql import drops_database
 from shipgate.preflight.config_management.model import UNKNOWN as CONFIGURED
+from shipgate.preflight.confirmed_restores import confirmed_restore
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command
 from shipgate.preflight.kept_copies import backup_step, backup_survives, set_aside_copy
@@ -649,7 +650,7 @@ def _data_delete_findings(
 ) -> Iterator[Finding]:
     """A recursive delete (``rm -r``, ``find DIR -delete``) of a data path with no backup step before it."""
     data = next((w for w in targets if data_path(w)), None)
-    removal = _asked_for(path, script, command)
+    removal = _asked_for(path, script, command) or confirmed_restore(path, script, command)
     if (
         data is None
         or image
@@ -777,7 +778,9 @@ def _data_drops(
     """(target, message, remedy) of each way ``command`` drops data with no backup before it: a stack's volumes, a
     database, unused volumes, a framework task that drops the schema."""
     asked = _asked_for(path, script, command)
-    backup = backup or asked  # no backup is owed for a delete the operator asked for
+    # no backup is owed for a delete the operator asked for, nor for a confirmed restore's drop of what it loads next
+    # (``confirmed_restores``; a volume prune there still reaches other stacks' volumes)
+    backup = backup or asked or confirmed_restore(path, script, command)
     stack = deletes_stack_data(command)
     if stack and not image and not backup:
         message = f"{command.name} deletes {stack} and the script takes no backup first"
