@@ -73,6 +73,7 @@ from shipgate.preflight.shell.program_dirs import (
     own_code_runs_next,
     program_directories,
     restarts,
+    role_directory,
     settings_archive,
     updates_own_tree,
 )
@@ -1012,10 +1013,18 @@ def _into_program_tree(
 ) -> list[Run]:
     """The archive unpacked into the directory of a program the script runs, or below it (plug-ins it loads), with
     no check since its fetch; not an archive named as settings. Reported only when no later step of the script
-    runs or installs what it holds (that step is the clearer one)."""
+    runs or installs what it holds (that step is the clearer one). A saved archive (not one streamed from its
+    fetch, a build's source tree: holdout94's openvpn role) unpacked into a directory a play's variable names is the
+    role's install (``get_url`` then ``unarchive``: session 31)."""
     if settings_archive([source.path] + [w.text for w in operands(source.fetch)]) or checked(source):
         return []
-    trees = [d for d in derived if d.directory and any(in_program_tree(p, programs) for p in (d.path, d.spelled) if p)]
+    saved = not set(command.piped_from) & FETCHERS
+    trees = [
+        d
+        for d in derived
+        if d.directory
+        and any(in_program_tree(p, programs) or (saved and role_directory(p)) for p in (d.path, d.spelled) if p)
+    ]
     where = "a directory the product runs from"
     return [Run(command, command.line, source.fetch, trees[0].path, f"unpacks it into {where}")] if trees else []
 

@@ -41,6 +41,17 @@ def in_program_tree(path: str, programs: frozenset[tuple[str, str]]) -> bool:
     return any(path == d or path.startswith(d + "/") for d, _ in programs)
 
 
+# A directory named only by a value an Ansible play gives (``unarchive: dest: "{{ jira_install_path }}"``, read as
+# ``tar -xf … -C "${ANSIBLE_VALUE}"`` by shipgate.preflight.embedded), or a directory below one: a role unpacks into
+# the directory its variables name to install what the archive holds (the role's service runs it from there).
+_PLAY_DIRECTORY = re.compile(r"^\$\{?ANSIBLE_VALUE\}?(?:/[^/$]+)*/?$")
+
+
+def role_directory(path: str) -> bool:
+    """``path`` (an unpack target) is a directory a play's variable names, not a scratch place below it."""
+    return _PLAY_DIRECTORY.match(path) is not None and not _SCRATCH.search(path)
+
+
 def settings_archive(names: list[str]) -> bool:
     """One of the names the fetched archive goes by (its URL's last part, the file it was saved as) says it holds
     settings: unpacked into a program's tree it is configuration the program reads, not code it runs."""

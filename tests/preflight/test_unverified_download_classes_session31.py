@@ -1,0 +1,100 @@
+"""Classes of ``preflight.unverified_download_exec`` misses the hold-out guard showed in session 31, each as its
+minimal construct next to near-misses that must stay quiet (a checksum between the download and the install, a
+download never installed)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+UNVERIFIED = "preflight.unverified_download_exec"
+
+# -- A: an Ansible ``unarchive`` of an unchecked download into the directory a role variable names installs it -------
+
+_FETCH = """---
+- name: Download the archive
+  ansible.builtin.get_url:
+    url: "https://example.org/app-{{ app_version }}.tar.gz"
+    dest: "/tmp/app-{{ app_version }}.tar.gz"
+{checksum}
+- name: Extract the archive
+  ansible.builtin.unarchive:
+    src: "/tmp/app-{{ app_version }}.tar.gz"
+    dest: "{dest}"
+    remote_src: true
+"""
+
+
+def _role(dest: str, checksum: str = "") -> dict[str, str]:
+    return {"tasks/install.yml": _FETCH.replace("{checksum}", checksum).replace("{dest}", dest)}
+
+
+def test_a_unarchive_into_the_roles_install_directory_installs_the_download() -> None:
+    assert codes_at(_role("{{ app_install_dir }}"), UNVERIFIED) == [9]  # at the archive's src line
+    assert codes_at(_role("{{ app_home }}/app"), UNVERIFIED) == [9]
+
+
+def test_a_unarchive_into_a_scratch_directory_installs_nothing() -> None:
+    assert codes_at(_role("/tmp"), UNVERIFIED) == []
+    assert codes_at(_role("{{ app_home }}/tmp"), UNVERIFIED) == []
+
+
+def test_a_unarchive_after_a_checksummed_get_url_is_verified() -> None:
+    checked = '    checksum: "sha256:{{ app_sha256 }}"\n'
+    assert codes_at(_role("{{ app_install_dir }}", checked), UNVERIFIED) == []
+
+
+_REGISTERED = """---
+- name: Download the archive
+  get_url:
+    url: "{{ app_url }}"
+    dest: "{{ app_home }}/{{ app_url | basename }}"
+  register: app_download
+
+- name: Extract the archive
+  unarchive:
+    src: "{{ app_download.dest }}"
+    dest: "{{ app_install_path }}"
+    remote_src: true
+"""
+
+
+def test_a_the_registered_result_of_get_url_names_its_file() -> None:
+    assert codes_at({"tasks/install.yml": _REGISTERED}, UNVERIFIED) == [10]  # at the src line
+
+
+_FROM_URL = """---
+- name: Download and expand the source
+  ansible.builtin.unarchive:
+    src: "https://example.org/tool-{{ tool_version }}.tar.gz"
+    dest: "{{ tool_source_dir }}"
+    remote_src: yes
+"""
+
+
+def test_a_a_url_unarchived_into_a_variables_directory_is_a_source_tree_until_run() -> None:
+    # streamed from its URL into a directory a variable names: a build's source tree (holdout94's openvpn role),
+    # reported where a later task builds or runs it, not at the unpack
+    assert codes_at({"tasks/main.yml": _FROM_URL}, UNVERIFIED) == []
+
+
+_FREE_FORM = """---
+- name: Download the archive
+  get_url:
+     url="{{ app_url }}"
+     dest="{{ app_tmp }}/{{ app_archive }}"
+
+- name: Unpack it
+  unarchive:
+     copy=no
+     src="{{ app_tmp }}/{{ app_archive }}"
+     dest="{{ app_base }}/"
+"""
+
+
+def test_a_a_free_form_unarchive_below_its_key_is_reported_at_the_module() -> None:
+    assert codes_at({"tasks/install.yml": _FREE_FORM}, UNVERIFIED) == [8]
+
+
+def test_a_a_download_never_unpacked_installs_nothing() -> None:
+    fetched_only = _REGISTERED.split("- name: Extract", 1)[0]
+    assert codes_at({"tasks/install.yml": fetched_only}, UNVERIFIED) == []
