@@ -4,7 +4,7 @@ download never installed)."""
 
 from __future__ import annotations
 
-from preflight_kit import codes_at
+from preflight_kit import codes_at, in_script
 
 UNVERIFIED = "preflight.unverified_download_exec"
 
@@ -98,3 +98,28 @@ def test_a_a_free_form_unarchive_below_its_key_is_reported_at_the_module() -> No
 def test_a_a_download_never_unpacked_installs_nothing() -> None:
     fetched_only = _REGISTERED.split("- name: Extract", 1)[0]
     assert codes_at({"tasks/install.yml": fetched_only}, UNVERIFIED) == []
+
+
+# -- B: a settings file from a moving branch saved into a service's /etc directory, then the service started --------
+
+_BRANCH = "https://raw.githubusercontent.com/vendor/tool/main/config"
+_SQUID = f"curl -fsSL {_BRANCH}/squid.conf -o /etc/squid/squid.conf"
+
+
+def test_b_a_branch_settings_file_the_started_service_reads_is_reported_at_the_download() -> None:
+    # the script's own lines start at 3 (preflight_kit.script's two come first)
+    assert in_script(UNVERIFIED, _SQUID, "systemctl restart squid") == [3]
+    openvpn = (f"curl -fsSL {_BRANCH}/tcp.conf -o /etc/openvpn/tcp.conf", "systemctl start openvpn@tcp")
+    assert in_script(UNVERIFIED, *openvpn) == [3]
+
+
+def test_b_near_miss_a_checked_settings_file_is_verified() -> None:
+    check = 'echo "$SQUID_SHA256  /etc/squid/squid.conf" | sha256sum -c -'
+    assert in_script(UNVERIFIED, _SQUID, check, "systemctl restart squid") == []
+
+
+def test_b_near_miss_a_release_tag_another_service_or_no_start() -> None:
+    tagged = "https://raw.githubusercontent.com/vendor/tool/v1.2.0/config/squid.conf"
+    assert in_script(UNVERIFIED, f"curl -fsSL {tagged} -o /etc/squid/squid.conf", "systemctl restart squid") == []
+    assert in_script(UNVERIFIED, _SQUID, "systemctl restart nginx") == []
+    assert in_script(UNVERIFIED, _SQUID) == []

@@ -79,7 +79,7 @@ from shipgate.preflight.shell.program_dirs import (
 )
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
-from shipgate.preflight.started_units import from_branch, started_now, unit_files
+from shipgate.preflight.started_units import from_branch, settings_directory, started_now, unit_files
 from shipgate.preflight.tls_scope import loopback_target
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -1324,6 +1324,26 @@ def _starts_fetched_unit(
         yield Run(taint.fetch, taint.fetch.line, taint.fetch, taint.path, how)
 
 
+def _starts_on_fetched_settings(
+    command: Command, taints: _Taints, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``curl -o /etc/squid/squid.conf URL/main/config/squid.conf`` then ``systemctl restart squid``: the start runs
+    the service, as root, on the settings a moving branch serves (an ``sshd_config``, an OpenVPN server's ``up``
+    script), saved straight into the service's ``/etc`` directory with no check since the fetch; reported at the
+    download, as a fetched unit file is."""
+    for name in started_now(command):
+        where = settings_directory(name)
+        saved = [t for t in taints if where and t.origin is None and not t.directory and t.path.startswith(where)]
+        for taint in saved:
+            if taint.fetch.line in reported or not taint.seen_by(command) or not from_branch(taint.fetch):
+                continue
+            if checked(taint):
+                continue
+            reported.add(taint.fetch.line)
+            how = f"saves from a moving branch, for the start on line {command.line}, the settings file"
+            yield Run(taint.fetch, taint.fetch.line, taint.fetch, taint.path, how)
+
+
 def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
     """A file read by a glob in the directory a fetch saved into under a name not known (``curl -sLO "$URL"`` then
     ``tar xzf ./kustomize_v*_linux_amd64.tar.gz``): the pattern names the download."""
@@ -1563,6 +1583,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
         yield from _restarts_checkout(command, updated, i, reported, checked)
         yield from _starts_fetched_unit(command, taints, reported, checked)
+        yield from _starts_on_fetched_settings(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
