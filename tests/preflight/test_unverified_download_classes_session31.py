@@ -123,3 +123,37 @@ def test_b_near_miss_a_release_tag_another_service_or_no_start() -> None:
     assert in_script(UNVERIFIED, f"curl -fsSL {tagged} -o /etc/squid/squid.conf", "systemctl restart squid") == []
     assert in_script(UNVERIFIED, _SQUID, "systemctl restart nginx") == []
     assert in_script(UNVERIFIED, _SQUID) == []
+
+
+# -- C: an updater renames each fetched file over a program file of its working directory -----------------------------
+
+_UPDATER = (
+    "#!/bin/bash",  # 1
+    'FILES=("bot.py" "config_loader.py")',  # 2
+    "{cd}",  # 3
+    'for file in "${FILES[@]}"; do',  # 4
+    '    if wget -q -O "$file.new" "$REPO_URL/$file"; then',  # 5
+    "{check}",  # 6
+    '        mv "$file.new" "$file"',  # 7
+    "    fi",  # 8
+    "done",  # 9
+    "systemctl restart bot",  # 10
+)
+
+
+def _updater(name: str = "update.sh", cd: str = ":", check: str = ":", files: str = "") -> dict[str, str]:
+    text = "\n".join(_UPDATER).replace("{cd}", cd).replace("{check}", check) + "\n"
+    return {name: text.replace('"bot.py" "config_loader.py"', files)} if files else {name: text}
+
+
+def test_c_an_updater_moving_fetched_files_over_its_own_code_is_reported_at_the_move() -> None:
+    assert codes_at(_updater(), UNVERIFIED) == [7]
+    assert codes_at(_updater(cd='cd "$SRC_DIR"', files='"index.php" "upload.php"'), UNVERIFIED) == [7]
+
+
+def test_c_near_miss_a_checked_file_an_installer_data_files_or_a_scratch_directory() -> None:
+    check = '        echo "$(grep "$file" SHA256SUMS)" | sha256sum -c - || exit 1'
+    assert codes_at(_updater(check=check), UNVERIFIED) == []
+    assert codes_at(_updater(name="install.sh"), UNVERIFIED) == []
+    assert codes_at(_updater(files='"README.md" "settings.json"'), UNVERIFIED) == []
+    assert codes_at(_updater(cd="cd /tmp/stage"), UNVERIFIED) == []

@@ -72,6 +72,7 @@ from shipgate.preflight.shell.program_dirs import (
     in_program_tree,
     own_code_runs_next,
     program_directories,
+    replaces_own_code,
     restarts,
     role_directory,
     settings_archive,
@@ -975,6 +976,21 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     yield Run(command, command.line, source.fetch, into, how)
 
 
+def _over_own_code(
+    script: Script, command: Command, source: _Taint, cwd: str, *, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """An updater's ``mv``/``cp`` of a fetched file onto a program file of its working directory (``wget -O
+    "$file.new" "$REPO_URL/$file"`` then ``mv "$file.new" "$file"`` for each of its ``.py`` files): the code the
+    product runs next replaced with no check since the fetch (``shell.program_dirs.replaces_own_code``)."""
+    if command.name not in ("mv", "cp") or source.directory or source.fetch.line in reported:
+        return
+    into = operands(command)[-1].text
+    if not replaces_own_code(script.path, into, cwd) or checked(source):
+        return
+    reported.add(source.fetch.line)
+    yield Run(command, command.line, source.fetch, into, "writes over the installation's own code")
+
+
 # Configuration by its name: systemd units, and settings files (``maddy.conf``, ``postal.yml``): a service reads them,
 # nothing runs them (docs/preflight.md, ``unverified_download_exec``). Not in an init directory, where a ``.conf``
 # is an Upstart job (``/etc/init/nginx-reloader.conf``).
@@ -1601,6 +1617,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             if command.name in ("mv", "cp", "ln", "rsync") and len(operands(command)) >= 2:
                 derived = _moved(command, source)
                 yield from _placed(command, source, reported, checked)
+                yield from _over_own_code(script, command, source, cwd, reported=reported, checked=checked)
                 replaced.update(_replaced_programs(command, taints))
             taints.extend(derived)
             moved_tree = source.directory and command.name in ("mv", "cp", "ln", "rsync")  # judged by _placed

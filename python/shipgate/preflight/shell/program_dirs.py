@@ -74,6 +74,18 @@ _PROGRAM_SUFFIXES = (".py", ".php", ".rb", ".js", ".mjs", ".cjs", ".ts", ".go", 
 _RESTARTERS = frozenset({"systemctl", "service", "rc-service", "supervisorctl", "pm2", "sv", "initctl"})
 
 
+def replaces_own_code(script_path: str, target: str, cwd: str) -> bool:
+    """An updater (named for updating in place) moves or copies a file onto a program file of its working directory
+    (``mv "$file.new" "$file"`` over ``bot.py``, ``index.php``): the installation's own code, which the product runs
+    next (its service restarted, the web server's next request; holdout238's botlinkmaster and webshare updaters).
+    Not a path elsewhere, not a working directory that is a scratch place (``cd /tmp``)."""
+    if not _UPDATER.search(posixpath.basename(script_path)) or _SCRATCH.search(cwd):
+        return False
+    if target.startswith(("/", "~", "$", "..")) or _SCRATCH.search(target):
+        return False
+    return target.endswith(_PROGRAM_SUFFIXES)
+
+
 def restarts(command: Command) -> bool:
     """``service domoticz.sh restart``, ``systemctl restart x``, ``pm2 restart app``: the product started again."""
     return command.name in _RESTARTERS and any(
