@@ -157,3 +157,25 @@ def test_c_near_miss_a_checked_file_an_installer_data_files_or_a_scratch_directo
     assert codes_at(_updater(name="install.sh"), UNVERIFIED) == []
     assert codes_at(_updater(files='"README.md" "settings.json"'), UNVERIFIED) == []
     assert codes_at(_updater(cd="cd /tmp/stage"), UNVERIFIED) == []
+
+
+# -- D: a Windows download saved as a program archive or a plug-in its runtime loads: the save installs it ----------
+
+
+def _windows(*lines: str) -> dict[str, str]:
+    return {"setup.ps1": "\n".join(("$ErrorActionPreference = 'Stop'", *lines)) + "\n"}
+
+
+def test_d_a_jar_or_a_plugin_saved_by_invoke_webrequest_is_installed_there() -> None:
+    jar = "Invoke-WebRequest -Uri $LavalinkUrl -OutFile 'Lavalink.jar'"
+    assert codes_at(_windows(jar), UNVERIFIED) == [2]
+    plugin = "Invoke-WebRequest -Uri $PluginUrl -OutFile 'plugins\\lavasrc-plugin.jar'"
+    assert codes_at(_windows(plugin), UNVERIFIED) == [2]
+
+
+def test_d_near_miss_a_checked_jar_or_a_settings_file() -> None:
+    jar = "Invoke-WebRequest -Uri $LavalinkUrl -OutFile 'Lavalink.jar'"
+    check = "if ((Get-FileHash 'Lavalink.jar' -Algorithm SHA256).Hash -ne $Sha256) { throw 'bad download' }"
+    assert codes_at(_windows(jar, check), UNVERIFIED) == []
+    settings = "Invoke-WebRequest -Uri $ConfigUrl -OutFile 'application.yml'"
+    assert codes_at(_windows(settings), UNVERIFIED) == []

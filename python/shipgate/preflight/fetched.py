@@ -26,6 +26,7 @@ from shipgate.preflight.containers import container_command
 from shipgate.preflight.decompressed_streams import reads_stream_of, streams_decompressed
 from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.php_hash_checks import checks_hashed_file
+from shipgate.preflight.runtime_files import loaded_plugin, program_archive
 from shipgate.preflight.service_files import Services, started_names, stopped_names, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
@@ -116,12 +117,6 @@ _MATCHERS = frozenset({"grep", "egrep", "fgrep"})
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
-# A program's plug-in saved straight into the folder its runtime loads them from (``addons/x.kar``, ``plugins/x.jar``,
-# ``mods/x.jar``): a Java archive, a Karaf archive, a shared library or a PHP archive there is code it runs.
-_LOADED_FILE = re.compile(r"(?:^|/)(?:addons|plugins|mods|extensions)/[^/]+\.(?:jar|kar|so|dll|phar)$", re.IGNORECASE)
-# A program archive its runtime runs whole (``server/paper.jar``, a web application's ``.war``, ``composer.phar``):
-# saved under that name it replaces or becomes the program the next start runs (holdout98's 1104mc updater).
-_PROGRAM_ARCHIVE = re.compile(r"[^/]\.(?:jar|war|phar)$", re.IGNORECASE)
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
@@ -1170,7 +1165,7 @@ def _saved(
         elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text) and word.text not in chmodded:
             yield Run(command, command.line, fetch, word.text, "saves it as a program in its install directory:")
             reported.add(fetch.line)
-        elif _LOADED_FILE.search(word.text):
+        elif loaded_plugin(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it where the runtime loads code from:")
             reported.add(fetch.line)
         elif _SOURCED.search(word.text):
@@ -1182,7 +1177,7 @@ def _program_archives(command: Command, files: Sequence[Word]) -> Iterator[tuple
     """A fetch saved as a program archive its runtime runs whole (``curl -o server/paper.jar``): the program the
     next start runs, replaced with no check unless one follows (judged once the script is read)."""
     for word in files or downloaded_files(command):
-        if _PROGRAM_ARCHIVE.search(word.text):
+        if program_archive(word.text):
             run = Run(command, command.line, command, word.text, "saves a program its runtime runs as")
             yield run, _Taint(word.text, command)
 
