@@ -804,7 +804,10 @@ class _Ansible:
             elif key in _GET_URL:
                 self._get_url(_module_args(node))
             elif key in _UNARCHIVE:
-                self._unarchive(_module_args(node))
+                # a free-form ``unarchive:`` scalar written below its key gives every argument the scalar's first
+                # line: the module's own line names the step then (holdout244's Nexus role)
+                free_form = isinstance(node, yaml.ScalarNode) and key in key_lines
+                self._unarchive(_module_args(node), key_lines[key] if free_form else 0)
             elif key in COPY_MODULES and (cp := _remote_copy(_module_args(node), key_lines.get(key, 0))) is not None:
                 self.pieces.append(cp)
             elif key in HOST_MODULES and (host := host_module_command(key, _module_args(node))) is not None:
@@ -872,14 +875,16 @@ class _Ansible:
             fetch += f" && chmod {shlex.quote(mode)} {dest}"
         self.pieces.append((line, _module_command(fetch)))
 
-    def _unarchive(self, args: dict[str, tuple[str, int]]) -> None:
+    def _unarchive(self, args: dict[str, tuple[str, int]], module_line: int = 0) -> None:
         """``unarchive`` of a URL ``src:``: the archive downloaded (the module checks no digest) and extracted into
-        ``dest``, at the line of ``src``. A path ``src`` on the target (``remote_src: yes``, or the older ``copy:
-        no``) is that file extracted into ``dest`` (a file an earlier ``get_url`` saved there is followed to its
-        fetch); a path on the controller (copied over first) is not a file of the target's script."""
+        ``dest``, at the line of ``src`` (``module_line``, when given). A path ``src`` on the target (``remote_src:
+        yes``, or the older ``copy: no``) is that file extracted into ``dest`` (a file an earlier ``get_url`` saved
+        there is followed to its fetch); a path on the controller (copied over first) is not a file of the target's
+        script."""
         if "src" not in args or "dest" not in args:
             return
         src, line = args["src"]
+        line = module_line or line
         dest = _path_word(args["dest"][0])
         archive = _path_word(src.strip())
         if _REMOTE_SRC.match(src.strip()):

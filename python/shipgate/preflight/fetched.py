@@ -26,6 +26,7 @@ from shipgate.preflight.containers import container_command
 from shipgate.preflight.decompressed_streams import reads_stream_of, streams_decompressed
 from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.php_hash_checks import checks_hashed_file
+from shipgate.preflight.runtime_files import loaded_plugin, program_archive
 from shipgate.preflight.service_files import Services, started_names, stopped_names, written_services
 from shipgate.preflight.shell.actions import NEVER
 from shipgate.preflight.shell.arguments import bound_calls
@@ -72,13 +73,15 @@ from shipgate.preflight.shell.program_dirs import (
     in_program_tree,
     own_code_runs_next,
     program_directories,
+    replaces_own_code,
     restarts,
+    role_directory,
     settings_archive,
     updates_own_tree,
 )
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
-from shipgate.preflight.started_units import from_branch, started_now, unit_files
+from shipgate.preflight.started_units import from_branch, settings_directory, started_now, unit_files
 from shipgate.preflight.tls_scope import loopback_target
 
 FETCHERS = frozenset({"curl", "wget", "fetch", "aria2c", "http", "https", "xh"})
@@ -114,12 +117,6 @@ _MATCHERS = frozenset({"grep", "egrep", "fgrep"})
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
-# A program's plug-in saved straight into the folder its runtime loads them from (``addons/x.kar``, ``plugins/x.jar``,
-# ``mods/x.jar``): a Java archive, a Karaf archive, a shared library or a PHP archive there is code it runs.
-_LOADED_FILE = re.compile(r"(?:^|/)(?:addons|plugins|mods|extensions)/[^/]+\.(?:jar|kar|so|dll|phar)$", re.IGNORECASE)
-# A program archive its runtime runs whole (``server/paper.jar``, a web application's ``.war``, ``composer.phar``):
-# saved under that name it replaces or becomes the program the next start runs (holdout98's 1104mc updater).
-_PROGRAM_ARCHIVE = re.compile(r"[^/]\.(?:jar|war|phar)$", re.IGNORECASE)
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
@@ -974,6 +971,21 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     yield Run(command, command.line, source.fetch, into, how)
 
 
+def _over_own_code(
+    script: Script, command: Command, source: _Taint, cwd: str, *, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """An updater's ``mv``/``cp`` of a fetched file onto a program file of its working directory (``wget -O
+    "$file.new" "$REPO_URL/$file"`` then ``mv "$file.new" "$file"`` for each of its ``.py`` files): the code the
+    product runs next replaced with no check since the fetch (``shell.program_dirs.replaces_own_code``)."""
+    if command.name not in ("mv", "cp") or source.directory or source.fetch.line in reported:
+        return
+    into = operands(command)[-1].text
+    if not replaces_own_code(script.path, into, cwd) or checked(source):
+        return
+    reported.add(source.fetch.line)
+    yield Run(command, command.line, source.fetch, into, "writes over the installation's own code")
+
+
 # Configuration by its name: systemd units, and settings files (``maddy.conf``, ``postal.yml``): a service reads them,
 # nothing runs them (docs/preflight.md, ``unverified_download_exec``). Not in an init directory, where a ``.conf``
 # is an Upstart job (``/etc/init/nginx-reloader.conf``).
@@ -1012,10 +1024,18 @@ def _into_program_tree(
 ) -> list[Run]:
     """The archive unpacked into the directory of a program the script runs, or below it (plug-ins it loads), with
     no check since its fetch; not an archive named as settings. Reported only when no later step of the script
-    runs or installs what it holds (that step is the clearer one)."""
+    runs or installs what it holds (that step is the clearer one). A saved archive (not one streamed from its
+    fetch, a build's source tree: holdout94's openvpn role) unpacked into a directory a play's variable names is the
+    role's install (``get_url`` then ``unarchive``: session 31)."""
     if settings_archive([source.path] + [w.text for w in operands(source.fetch)]) or checked(source):
         return []
-    trees = [d for d in derived if d.directory and any(in_program_tree(p, programs) for p in (d.path, d.spelled) if p)]
+    saved = not set(command.piped_from) & FETCHERS
+    trees = [
+        d
+        for d in derived
+        if d.directory
+        and any(in_program_tree(p, programs) or (saved and role_directory(p)) for p in (d.path, d.spelled) if p)
+    ]
     where = "a directory the product runs from"
     return [Run(command, command.line, source.fetch, trees[0].path, f"unpacks it into {where}")] if trees else []
 
@@ -1145,7 +1165,7 @@ def _saved(
         elif _PROGRAM_FILE.match(word.text) and "." not in posixpath.basename(word.text) and word.text not in chmodded:
             yield Run(command, command.line, fetch, word.text, "saves it as a program in its install directory:")
             reported.add(fetch.line)
-        elif _LOADED_FILE.search(word.text):
+        elif loaded_plugin(word.text):
             yield Run(command, command.line, fetch, word.text, "saves it where the runtime loads code from:")
             reported.add(fetch.line)
         elif _SOURCED.search(word.text):
@@ -1157,7 +1177,7 @@ def _program_archives(command: Command, files: Sequence[Word]) -> Iterator[tuple
     """A fetch saved as a program archive its runtime runs whole (``curl -o server/paper.jar``): the program the
     next start runs, replaced with no check unless one follows (judged once the script is read)."""
     for word in files or downloaded_files(command):
-        if _PROGRAM_ARCHIVE.search(word.text):
+        if program_archive(word.text):
             run = Run(command, command.line, command, word.text, "saves a program its runtime runs as")
             yield run, _Taint(word.text, command)
 
@@ -1313,6 +1333,26 @@ def _starts_fetched_unit(
         reported.add(taint.fetch.line)  # reported at the download: the unit file the start (line given) runs
         how = f"saves from a moving branch, for the start on line {command.line}, the unit file"
         yield Run(taint.fetch, taint.fetch.line, taint.fetch, taint.path, how)
+
+
+def _starts_on_fetched_settings(
+    command: Command, taints: _Taints, reported: set[int], checked: Callable[[_Taint], bool]
+) -> Iterator[Run]:
+    """``curl -o /etc/squid/squid.conf URL/main/config/squid.conf`` then ``systemctl restart squid``: the start runs
+    the service, as root, on the settings a moving branch serves (an ``sshd_config``, an OpenVPN server's ``up``
+    script), saved straight into the service's ``/etc`` directory with no check since the fetch; reported at the
+    download, as a fetched unit file is."""
+    for name in started_now(command):
+        where = settings_directory(name)
+        saved = [t for t in taints if where and t.origin is None and not t.directory and t.path.startswith(where)]
+        for taint in saved:
+            if taint.fetch.line in reported or not taint.seen_by(command) or not from_branch(taint.fetch):
+                continue
+            if checked(taint):
+                continue
+            reported.add(taint.fetch.line)
+            how = f"saves from a moving branch, for the start on line {command.line}, the settings file"
+            yield Run(taint.fetch, taint.fetch.line, taint.fetch, taint.path, how)
 
 
 def _named_by_pattern(command: Command, fetch: Command | None) -> _Taint | None:
@@ -1554,6 +1594,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
         yield from _restarts_checkout(command, updated, i, reported, checked)
         yield from _starts_fetched_unit(command, taints, reported, checked)
+        yield from _starts_on_fetched_settings(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
             taints.extend(_echoed(command, taints))
         source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
@@ -1571,6 +1612,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             if command.name in ("mv", "cp", "ln", "rsync") and len(operands(command)) >= 2:
                 derived = _moved(command, source)
                 yield from _placed(command, source, reported, checked)
+                yield from _over_own_code(script, command, source, cwd, reported=reported, checked=checked)
                 replaced.update(_replaced_programs(command, taints))
             taints.extend(derived)
             moved_tree = source.directory and command.name in ("mv", "cp", "ln", "rsync")  # judged by _placed

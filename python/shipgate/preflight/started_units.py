@@ -68,6 +68,17 @@ def unit_files(name: str) -> list[str]:
     return [directory + file for directory in UNIT_DIRECTORIES for file in names]
 
 
+def settings_directory(name: str) -> str | None:
+    """The directory under ``/etc`` named for the service a start names (``squid`` -> ``/etc/squid/``, the instance
+    ``openvpn@tcp`` -> ``/etc/openvpn/``, where the service reads its settings); None for a name that is no
+    service's (a path, a target, a timer)."""
+    unit = name.strip("\"'")
+    base = unit.removesuffix(".service").split("@", 1)[0]
+    if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", base) or "." in base:
+        return None
+    return f"/etc/{base}/"
+
+
 def from_branch(fetch: Command) -> bool:
     """The fetch names a URL through a moving branch (``https://raw.githubusercontent.com/o/r/main/x.service``)."""
     return any(_BRANCH_URL.match(w.text) for w in fetch.words)

@@ -41,6 +41,17 @@ def in_program_tree(path: str, programs: frozenset[tuple[str, str]]) -> bool:
     return any(path == d or path.startswith(d + "/") for d, _ in programs)
 
 
+# A directory named only by a value an Ansible play gives (``unarchive: dest: "{{ jira_install_path }}"``, read as
+# ``tar -xf … -C "${ANSIBLE_VALUE}"`` by shipgate.preflight.embedded), or a directory below one: a role unpacks into
+# the directory its variables name to install what the archive holds (the role's service runs it from there).
+_PLAY_DIRECTORY = re.compile(r"^\$\{?ANSIBLE_VALUE\}?(?:/[^/$]+)*/?$")
+
+
+def role_directory(path: str) -> bool:
+    """``path`` (an unpack target) is a directory a play's variable names, not a scratch place below it."""
+    return _PLAY_DIRECTORY.match(path) is not None and not _SCRATCH.search(path)
+
+
 def settings_archive(names: list[str]) -> bool:
     """One of the names the fetched archive goes by (its URL's last part, the file it was saved as) says it holds
     settings: unpacked into a program's tree it is configuration the program reads, not code it runs."""
@@ -61,6 +72,18 @@ _EXTRACTS = re.compile(r"^-?[A-Za-z]*x[A-Za-z]*$|^--(?:extract|get)$")
 # A program file of another language read as shell: the files beside it are its own code.
 _PROGRAM_SUFFIXES = (".py", ".php", ".rb", ".js", ".mjs", ".cjs", ".ts", ".go", ".pl")
 _RESTARTERS = frozenset({"systemctl", "service", "rc-service", "supervisorctl", "pm2", "sv", "initctl"})
+
+
+def replaces_own_code(script_path: str, target: str, cwd: str) -> bool:
+    """An updater (named for updating in place) moves or copies a file onto a program file of its working directory
+    (``mv "$file.new" "$file"`` over ``bot.py``, ``index.php``): the installation's own code, which the product runs
+    next (its service restarted, the web server's next request; holdout238's botlinkmaster and webshare updaters).
+    Not a path elsewhere, not a working directory that is a scratch place (``cd /tmp``)."""
+    if not _UPDATER.search(posixpath.basename(script_path)) or _SCRATCH.search(cwd):
+        return False
+    if target.startswith(("/", "~", "$", "..")) or _SCRATCH.search(target):
+        return False
+    return target.endswith(_PROGRAM_SUFFIXES)
 
 
 def restarts(command: Command) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from shipgate.preflight.runtime_files import loaded_plugin, program_archive
 from shipgate.preflight.windows.launchers import launched_file
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
@@ -396,11 +397,24 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
             if _system_dir(folder) or folder in reading.path_dirs:
                 yield Unverified(fetched, call, "saves it into a directory of the PATH or a system directory")
                 continue
-        found = _follow(reading, position, fetched)
+        found = _follow(reading, position, fetched) or _saved_for_runtime(reading, position, call, fetched)
         if found is not None:
             yield found
         if reading.work > _MAX_WORK:
             return
+
+
+def _saved_for_runtime(reading: _Reading, position: int, call: Call, fetched: Fetch) -> Unverified | None:
+    """A download saved as a program archive its runtime runs whole (``-OutFile 'Lavalink.jar'``) or as a plug-in in
+    the folder its runtime loads (``plugins\\x.jar``), when nothing later runs or installs it: the save is its install,
+    unless a later check names the file (``runtime_files``, as the shell flow reads them; holdout231's Lavalink)."""
+    dest = fetched.dest or ""
+    if not (program_archive(dest) or loaded_plugin(dest)):
+        return None
+    later = reading.order[position + 1 :]
+    if any(c.name in _VERIFY or re.search(r"checksum|hash|signature", c.name) for c in later if _names(c, fetched)):
+        return None
+    return Unverified(fetched, call, "saves it where its runtime runs or loads it")
 
 
 def _checksum(call: Call) -> bool:
