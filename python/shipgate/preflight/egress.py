@@ -10,6 +10,7 @@ archive fetches nothing."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -107,6 +108,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # holdout195's LLMeBench); spaCy's ``download`` pip-installs a model package (also its ``spacy`` program)
     "nltk.downloader": (frozenset(), "NLTK's data index (raw.githubusercontent.com/nltk/nltk_data)"),
     "spacy": (frozenset({"download"}), "spaCy's model releases (github.com/explosion/spacy-models)"),
+    # the Hugging Face Hub's CLI (``huggingface-cli download REPO``, the newer ``hf download REPO``), also what a
+    # Python program's model download through huggingface_hub is written as (python_model_hub)
+    "huggingface-cli": (frozenset({"download"}), "the Hugging Face Hub (huggingface.co)"),
+    "hf": (frozenset({"download"}), "the Hugging Face Hub (huggingface.co)"),
     # ``npm clean-install`` (also ``ic``, ``install-clean``) is ``npm ci``
     "npm": (frozenset({"install", "i", "ci", "clean-install", "ic", "install-clean", "update"}), "registry.npmjs.org"),
     # nodeenv unpacks a Node.js release into the environment it makes (_nodeenv_downloads)
@@ -598,6 +603,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
     if name == "curl" and any(w.value is None and MODULE_URL in w.text for w in command.words[1:]):
         return "curl", MODULE_HOST  # a program's download through another module of the product (module_downloads)
+    if name == "curl" and _curl_config_only(command):
+        return "curl", "the hosts of the URLs its config file lists (curl -K)"
     pip_module = runs_pip_module(command)
     module = [] if pip_module else module_cli(command)
     by_module = bool(module) and module[0] in _MODULE_TOOLS
@@ -706,6 +713,15 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     if tool == "brew" and only_urls(command):
         return None  # every formula given by URL: fetched from that host (an endpoint), the registry names none
     return tool, _VERB_HOSTS.get((tool, ops[0]), default)
+
+
+def _curl_config_only(command: Command) -> bool:
+    """``curl -K plugins.txt``: every URL comes from the config file curl reads (``url = …`` lines), none from the
+    command line, so the hosts reached are written nowhere in the script (hold-out set 170's TeamCity template, whose
+    list is itself downloaded). A URL or another operand on the line is read as that URL's endpoint instead."""
+    configs = option_values(command, "-K", "--config")
+    named = [w for w in command.words if "://" in w.text or url_host(w.text) is not None]
+    return bool(configs) and not named and not [w for w in operands(command) if w not in configs]
 
 
 _PIP_NO_DEPS = frozenset({"--no-deps", "--no-dependencies"})
@@ -819,24 +835,16 @@ def _git_fetches(script: Script) -> Iterator[Command]:
     pull is of the remote an earlier install configured. ``git submodule update`` fetches the commits the
     submodules lack from the URLs in ``.gitmodules``, ``git lfs pull``/``fetch`` the large files from the checkout's
     LFS server: neither host is in the script. After a pull of the same checkout, they are counted with it (one
-    update of the checkout: ``git pull; git submodule update --init``)."""
-    cwd = "."
+    update of the checkout: ``git pull; git submodule update --init``). A checkout whose remote the script gives
+    as a folder of this host, in any branch (:func:`_local_remote`), is pulled from there: no network."""
     added: dict[tuple[str, str], list[Command]] = {}
     pulled: set[str] = set()
-    for command in once_arms(list(script.commands), script):
-        if command.name not in ("cd", "git"):
-            continue
-        ops = [w.text for w in operands(command)]
-        if command.name == "cd" and len(ops) == 1:
-            cwd = ops[0]
-        if command.name != "git" or not ops:
-            continue
-        where = next((o.text for o in option_values(command, "-C")), cwd)
+    local = {_added_key(ops, where) for command, ops, where in _git_steps(script) if _local_remote(command)}
+    for command, ops, where in _git_steps(script):
         if ops[:2] == ["remote", "add"] and len(ops) >= 4:
-            added.setdefault((where, ops[2]), []).append(command)
+            added.setdefault(_added_key(ops, where), []).append(command)
         elif ops[0] == "clone" and len(ops) >= 2:  # ``git clone URL DIR``: DIR's origin is that URL
-            into = ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git")
-            added.setdefault((into, "origin"), []).append(command)
+            added.setdefault(_added_key(ops, where), []).append(command)
             if _url_from_run_time(operands(command)[1]):
                 yield command  # ``git clone $GITHUB_URL`` with the URL read from a settings file: no host here
         elif ops[:2] == ["submodule", "update"] or ops[:2] in (["lfs", "pull"], ["lfs", "fetch"]):
@@ -846,8 +854,41 @@ def _git_fetches(script: Script) -> Iterator[Command]:
             pulled.add(where)
             remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
             adding = added.get((where, remote), [])
-            if "://" not in remote and "@" not in remote and all(exclusive(a.arms, command.arms) for a in adding):
+            named = "://" in remote or "@" in remote or (where, remote) in local
+            if not named and all(exclusive(a.arms, command.arms) for a in adding):
                 yield command
+
+
+def _git_steps(script: Script) -> Iterator[tuple[Command, list[str], str]]:
+    """Each ``git`` command with its operands and the checkout it acts on (``-C DIR``, else the folder the last
+    ``cd`` entered)."""
+    cwd = "."
+    for command in once_arms(list(script.commands), script):
+        if command.name not in ("cd", "git"):
+            continue
+        ops = [w.text for w in operands(command)]
+        if command.name == "cd" and len(ops) == 1:
+            cwd = ops[0]
+        if command.name == "git" and ops:
+            yield command, ops, next((o.text for o in option_values(command, "-C")), cwd)
+
+
+def _added_key(ops: list[str], where: str) -> tuple[str, str]:
+    """The (checkout, remote) a ``git remote add NAME URL`` or ``git clone URL [DIR]`` configures."""
+    if ops[0] == "clone":
+        return (ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git"), "origin")
+    return where, ops[2] if len(ops) > 2 else ""
+
+
+def _local_remote(command: Command) -> bool:
+    """``git clone /var/git/app.git/ app`` or ``git remote add origin /srv/git/app.git``: the remote is a folder of
+    this host (an absolute or relative path, ``file://``), so a pull of that checkout, also in another branch of the
+    script (the install that ran before configured the same folder), reaches no network (hold-out set 187's
+    videobase: ``git pull`` of the test checkout cloned from the server's own bare repository)."""
+    ops = [w.text for w in operands(command)]
+    clone = ops[:1] == ["clone"] and len(ops) > 1
+    url = ops[1] if clone else ops[3] if ops[:2] == ["remote", "add"] and len(ops) > 3 else ""
+    return url.startswith(("/", "./", "../", "file://")) and "$" not in url
 
 
 def _verb(command: Command) -> str:
@@ -950,6 +991,22 @@ def _module_held(command: Command, path: str, paths: frozenset[str]) -> bool:
     return module is not None and held(path, module, paths)
 
 
+def _binary_host_written(ctx: Context, path: str) -> bool:
+    """A package.json whose script runs ``node-pre-gyp install`` and whose ``binary.host`` is a URL: the prebuilt
+    binary comes from the host written in the same file (an ``external_endpoint`` there), not from one named nowhere
+    (hold-out set 78's grpc-tools; a host in another file stays ``implicit_egress``, holdout50's nodegit)."""
+    if posixpath.basename(path) != "package.json":
+        return False
+    text = next((t for t in ctx.texts if t.path == path), None)
+    try:
+        manifest = json.loads("\n".join(line.text for line in text.lines)) if text is not None else None
+    except ValueError:
+        return False
+    binary = manifest.get("binary") if isinstance(manifest, dict) else None
+    host = binary.get("host") if isinstance(binary, dict) else None
+    return isinstance(host, str) and url_host(host) is not None
+
+
 def registry_verbs(tool: str) -> tuple[frozenset[str], str] | None:
     """The verbs of a package manager that fetch (``npm`` → ``install``/``i``/``ci``/``update``) and the registry
     they reach when the command names none, as this reader takes them: for the other readers of the same tools
@@ -1015,6 +1072,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 continue
             if found[1] == MODULE_HOST and _module_held(command, path, ctx.package_paths):
                 continue  # the download module is in the package: its own file names the host, read there
+            if found[0] == "node-pre-gyp" and _binary_host_written(ctx, path):
+                continue  # the binary host is written in this package.json: an endpoint of the file, read there
             tool, default = found
             if tool == "compose":
                 # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose

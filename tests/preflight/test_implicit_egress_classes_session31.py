@@ -1,0 +1,148 @@
+"""``implicit_egress`` classes the hold-out guard showed in session 31 (docs/preflight.md, ``implicit_egress``): each
+construct as a small one-file package next to near-misses that must stay quiet."""
+
+from __future__ import annotations
+
+import json
+
+from preflight_kit import codes_at, in_script
+
+EGRESS = "preflight.implicit_egress"
+ENDPOINT = "preflight.external_endpoint"
+
+# -- A: a Cargo build script's command whose folder alone comes from the function's parameter stays at its line -----
+
+
+def _build_rs(locate: str) -> dict[str, str]:
+    return {
+        "sys/build.rs": (
+            "use std::path::PathBuf;\n"  # 1
+            "use std::process::Command;\n"  # 2
+            "\n"  # 3
+            "fn main() {\n"  # 4
+            '    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());\n'  # 5
+            "    let src = locate(&dir);\n"  # 6
+            '    println!("cargo:rerun-if-changed={}", src.display());\n'  # 7
+            "}\n"  # 8
+            "\n" + locate  # 9
+        )
+    }
+
+
+_SUBMODULE = (
+    "fn locate(manifest_dir: &PathBuf) -> PathBuf {\n"  # 10
+    '    let vendored = manifest_dir.join("vendor");\n'  # 11
+    "    let root = manifest_dir.parent().unwrap();\n"  # 12
+    '    let _ = Command::new("git")\n'  # 13
+    '        .args(["submodule", "update", "--init", "--depth", "1"])\n'  # 14
+    "        .current_dir(root)\n"  # 15
+    "        .status();\n"  # 16
+    "    vendored\n"  # 17
+    "}\n"
+)
+
+
+def test_a_a_submodule_update_run_in_the_parameters_folder_is_reported_where_it_is_written() -> None:
+    assert codes_at(_build_rs(_SUBMODULE), EGRESS) == [13]
+
+
+def test_a_near_miss_a_command_whose_words_come_from_the_parameter_is_read_at_the_call() -> None:
+    fetch = (
+        "fn locate(url: &str) -> PathBuf {\n"  # 10
+        '    Command::new("git").args(["clone", url, "vendor"]).status().unwrap();\n'  # 11
+        '    PathBuf::from("vendor")\n'
+        "}\n"
+    )
+    files = _build_rs(fetch)
+    assert codes_at(files, EGRESS) == []
+    assert 11 not in codes_at(files, ENDPOINT)  # its words are the call's: nothing known at the body's line
+
+
+def test_a_near_miss_a_submodule_status_fetches_nothing() -> None:
+    quiet = _SUBMODULE.replace('"update", "--init", "--depth", "1"', '"status"')
+    assert codes_at(_build_rs(quiet), EGRESS) == []
+
+
+# -- B: node-pre-gyp's binary host written in the same package.json is that file's endpoint, not an implicit one ------
+
+
+def _package_json(binary: dict[str, str] | None) -> dict[str, str]:
+    manifest: dict[str, object] = {
+        "name": "native-tools",
+        "version": "1.0.0",
+        "scripts": {"install": "node-pre-gyp install"},
+    }
+    if binary is not None:
+        manifest["binary"] = binary
+    return {"packages/native-tools/package.json": json.dumps(manifest, indent=2) + "\n"}
+
+
+def test_b_node_pre_gyp_with_the_binary_host_in_its_package_json_is_no_implicit_egress() -> None:
+    files = _package_json({"module_name": "tools", "host": "https://storage.example-cdn.net/"})
+    assert codes_at(files, EGRESS) == []
+    assert codes_at(files, ENDPOINT) != []
+
+
+def test_b_near_miss_no_binary_host_written_stays_implicit() -> None:
+    assert codes_at(_package_json(None), EGRESS) == [5]
+    assert codes_at(_package_json({"module_name": "tools", "host": "{{ mirror }}"}), EGRESS) == [5]
+
+
+# -- C: curl given only a config file reaches the hosts that file lists, none written in the script ------------------
+
+
+def test_c_curl_of_a_config_file_alone_is_implicit_egress() -> None:
+    assert in_script(EGRESS, "cd /srv/app/plugins && curl -K plugins.txt") == [3]
+    assert in_script(EGRESS, "curl -fsS --config /etc/app/fetch.cfg") == [3]
+
+
+def test_c_near_misses_a_url_on_the_line_is_its_endpoint_and_plain_curl_is_no_egress() -> None:
+    assert in_script(EGRESS, "curl -K auth.cfg https://example.org/app.tar.gz -o app.tar.gz") == []
+    assert in_script(EGRESS, "curl -fsSL -o app.tar.gz https://example.org/app.tar.gz") == []
+
+
+# -- D: a pull of a checkout whose remote the script gives as a folder of this host reaches no network --------------
+
+_TEST_SITE = (
+    "cd /var/www",
+    "if [ -d site_test ]; then",
+    "  cd site_test; git pull",
+    "else",
+    "  git clone {url} site_test",
+    "fi",
+)
+
+
+def test_d_a_pull_of_a_checkout_cloned_from_a_local_bare_repository_is_quiet() -> None:
+    lines = [line.format(url="/var/git/site.git/") for line in _TEST_SITE]
+    assert in_script(EGRESS, *lines) == []
+    assert in_script(EGRESS, "git remote add origin /srv/git/site.git", "git fetch origin") == []
+
+
+def test_d_near_misses_a_remote_url_or_an_unknown_folder_stays_a_configured_remote() -> None:
+    lines = [line.format(url="https://github.com/vendor/site.git") for line in _TEST_SITE]
+    assert in_script(EGRESS, *lines) == [5]  # the remote an earlier install configured
+    lines = [line.format(url='"$REPO"') for line in _TEST_SITE]
+    assert in_script(EGRESS, *lines) == [5]
+    assert in_script(EGRESS, "cd /srv/site", "git pull") == [4]
+
+
+# -- E: a Python program's model download from the Hugging Face Hub (no URL written) --------------------------------
+
+
+def test_e_hub_downloads_and_model_classes_given_a_name_are_implicit_egress() -> None:
+    snapshot = "from huggingface_hub import snapshot_download\nsnapshot_download(repo_id='acme/model', local_dir='m')\n"
+    assert codes_at({"install.py": snapshot}, EGRESS) == [2]
+    by_module = "import huggingface_hub\nhuggingface_hub.hf_hub_download('acme/model', 'weights.bin')\n"
+    assert codes_at({"install.py": by_module}, EGRESS) == [2]
+    whisper = "RUN python -c \"from faster_whisper import WhisperModel; WhisperModel('base', device='cpu')\"\n"
+    assert codes_at({"Dockerfile": "FROM python:3.12-slim\n" + whisper}, EGRESS) == [2]
+
+
+def test_e_near_misses_a_model_folder_local_files_only_and_a_function_of_the_file_stay_quiet() -> None:
+    folder = "from faster_whisper import WhisperModel\nWhisperModel('/models/base')\n"
+    assert codes_at({"install.py": folder}, EGRESS) == []
+    offline = "from faster_whisper import WhisperModel\nWhisperModel('base', local_files_only=True)\n"
+    assert codes_at({"install.py": offline}, EGRESS) == []
+    own = "def snapshot_download(repo_id):\n    return repo_id\n\nsnapshot_download(repo_id='acme/model')\n"
+    assert codes_at({"install.py": own}, EGRESS) == []
