@@ -146,3 +146,58 @@ def test_e_near_misses_a_model_folder_local_files_only_and_a_function_of_the_fil
     assert codes_at({"install.py": offline}, EGRESS) == []
     own = "def snapshot_download(repo_id):\n    return repo_id\n\nsnapshot_download(repo_id='acme/model')\n"
     assert codes_at({"install.py": own}, EGRESS) == []
+
+
+# -- F: a function's package manager handed in by a caller whose branch tested it ------------------------------------
+
+_INSTALLER = (
+    "install_packages() {",
+    "  local package_manager=$1",
+    '  sudo "$package_manager" -y install {verb_args}',
+    "}",
+    "pm=$(detect_package_manager)",
+    'if [ "$pm" = {tested} ]; then',
+    '  install_packages "$pm"',
+    "fi",
+)
+
+
+def _installer(tested: str, verb_args: str = "jq curl") -> list[str]:
+    return [line.replace("{tested}", tested).replace("{verb_args}", verb_args) for line in _INSTALLER]
+
+
+def test_f_the_callers_tested_value_names_the_functions_package_manager() -> None:
+    assert in_script(EGRESS, *_installer("yum")) == [5]
+    assert in_script(EGRESS, *_installer("apt-get")) == [5]
+
+
+def test_f_near_misses_an_untested_argument_or_a_tool_that_fetches_nothing_stay_quiet() -> None:
+    assert in_script(EGRESS, *_installer("dpkg")) == []
+    untested = [line for line in _installer("yum") if not line.startswith(("if ", "fi"))]
+    assert in_script(EGRESS, *untested) == []
+
+
+# -- G: Nextcloud's command-line updater fetches the next release from its update server ----------------------------
+
+
+def test_g_the_nextcloud_updater_run_by_php_is_implicit_egress() -> None:
+    assert in_script(EGRESS, "php $APP_LOCATION/updater/updater.phar --no-backup --no-interaction") == [3]
+    assert in_script(EGRESS, "sudo -u www-data php /var/www/nextcloud/updater/updater.phar --no-interaction") == [3]
+
+
+def test_g_near_misses_its_help_and_another_products_phar_stay_quiet() -> None:
+    assert in_script(EGRESS, "php /var/www/nextcloud/updater/updater.phar --help") == []
+    assert in_script(EGRESS, "php /srv/app/bin/updater.phar --no-interaction") == []
+
+
+# -- H: OCaml's opam fetches its package repository (init) and packages (install, update, upgrade) ------------------
+
+
+def test_h_opam_init_and_install_are_implicit_egress() -> None:
+    assert in_script(EGRESS, 'OPAM="$BINDIR/opam"', '"$OPAM" init --comp "$COMP"') == [4]
+    assert in_script(EGRESS, "opam install -y dune") == [3]
+
+
+def test_h_near_misses_opam_commands_that_read_the_local_state_stay_quiet() -> None:
+    assert in_script(EGRESS, "opam list --installed") == []
+    assert in_script(EGRESS, 'eval "$(opam env)"', "opam config var prefix") == []

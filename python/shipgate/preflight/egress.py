@@ -143,6 +143,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Nextcloud's console installs and updates apps from its app store (``occ app:install richdocuments``,
     # ``php occ app:update --all``), run by name or by php (hold-out set 170's Nextcloud VM first boot)
     "occ": (frozenset({"app:install", "app:update"}), "the Nextcloud app store (apps.nextcloud.com)"),
+    # Nextcloud's command-line updater (``php updater/updater.phar``) asks the update server for the next release
+    # and downloads it (hold-out sets 82 and 203); ``--help``/``--version`` only print
+    "updater/updater.phar": (frozenset(), "Nextcloud's update server (updates.nextcloud.com, download.nextcloud.com)"),
     # ROS's rosdep: ``init`` fetches the default sources list, ``update`` the rules it names, ``install`` runs the
     # system's package manager on them (hold-out set 180's multi_tracker provisioner)
     "rosdep": (
@@ -266,6 +269,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "micromamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
     "dotnet": (frozenset({"restore", "add", "tool", "workload"}), "nuget.org"),
     "mix": (frozenset({"deps.get", "deps.update", "local.hex", "local.rebar", "archive.install"}), "hex.pm"),
+    # OCaml's opam: ``init`` fetches the default package repository (and builds a compiler with ``--comp``),
+    # ``install``/``update``/``upgrade`` fetch packages or the repository's index (holdout55's opam installer)
+    "opam": (frozenset({"init", "install", "reinstall", "update", "upgrade"}), "the opam repository (opam.ocaml.org)"),
     "mvn": (frozenset(), "Maven Central (repo.maven.apache.org) or the build's repositories"),
     "mvnw": (frozenset(), "Maven Central (repo.maven.apache.org) or the build's repositories"),
     "gradle": (frozenset(), "Maven Central or the build's repositories (and services.gradle.org)"),
@@ -355,6 +361,8 @@ def _nodeenv_downloads(words: list[str], ops: list[str]) -> bool:
 
 
 _OPERAND_TOOLS["nodeenv"] = _nodeenv_downloads
+_NEXTCLOUD_UPDATER = "updater/updater.phar"
+_OPERAND_TOOLS[_NEXTCLOUD_UPDATER] = lambda words, ops: not {"-h", "--help", "-V", "--version"} & set(words)
 # the modules above that the interpreter runs by ``-m`` (python_modules.module_cli)
 _MODULE_TOOLS = frozenset({"nltk.downloader", "spacy"})
 # Java's builds resolve the project's dependencies (and the wrapper its own distribution) from Maven Central or the
@@ -625,6 +633,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         tool, words = "composer", words if name == "composer.phar" else words[1:]
     elif name == "php" and script == "occ":
         tool, words = "occ", words[1:]  # ``php /var/www/html/occ app:install x``: Nextcloud's console
+    elif name == "php" and words and words[0].endswith(_NEXTCLOUD_UPDATER):
+        tool, words = _NEXTCLOUD_UPDATER, words[1:]  # ``php …/updater/updater.phar --no-interaction``
     if _compose_fetches(command):
         return "compose", _COMPOSE_REGISTRY
     if _reads_manifest(command) is not None:
@@ -923,6 +933,7 @@ def _chosen_installer(command: Command, script: Script) -> Command:
     if m is None:
         return command
     tested = value_tested(command, m.group(1))  # ``if [ "$pm" = yum ]; then sudo "$pm" -y update``
+    tested = tested if tested is not None else _tested_at_call(command, m.group(1), script)
     if tested is not None:
         chosen = dataclasses.replace(command, name=posixpath.basename(tested))
         return chosen if _fetches(chosen) is not None else command
@@ -935,6 +946,27 @@ def _chosen_installer(command: Command, script: Script) -> Command:
         if _fetches(chosen) is not None:
             return chosen
     return command
+
+
+_POSITIONAL = re.compile(r"\$\{?([1-9])\}?")
+
+
+def _tested_at_call(command: Command, name: str, script: Script) -> str | None:
+    """``install_packages() { local pm=$1; sudo "$pm" -y install …; }`` called as ``install_packages "$pm"`` in the
+    branch of ``if [ "$pm" = yum ]``: the program is the literal the caller's test compared its argument with (the
+    first call so tested; hold-out set 190's SSH-Accounting-Panel)."""
+    held = [a for a in script.bindings(name) if a.local and a.function == command.function]
+    m = _POSITIONAL.fullmatch(held[0].shape or "") if len(held) == 1 and command.function else None
+    if m is None:
+        return None
+    at = int(m.group(1)) - 1
+    for call in script.commands:
+        given = call.words[at] if call.name == command.function and len(call.words) > at else None
+        passed = _BARE.match(given.raw) if given is not None else None
+        tested = value_tested(call, passed.group(1)) if passed is not None else None
+        if tested is not None:
+            return tested
+    return None
 
 
 def _written_sources(script: Script) -> dict[tuple[int, str], str]:
