@@ -201,3 +201,38 @@ def test_h_opam_init_and_install_are_implicit_egress() -> None:
 def test_h_near_misses_opam_commands_that_read_the_local_state_stay_quiet() -> None:
     assert in_script(EGRESS, "opam list --installed") == []
     assert in_script(EGRESS, 'eval "$(opam env)"', "opam config var prefix") == []
+
+
+# -- I: vendor consoles and package-manager front ends that fetch from their catalogue ------------------------------
+
+
+def test_i_nuxeo_marketplace_concrete_language_packs_and_aptitude_robot_are_implicit_egress() -> None:
+    assert in_script(EGRESS, "nuxeoctl mp-install $NUXEO_PACKAGES --accept=true --relax no") == [3]
+    assert in_script(EGRESS, "${WHERE_IS_CONCRETE5}/concrete/bin/concrete5 c5:language-install --update") == [3]
+    assert in_script(EGRESS, '/usr/sbin/aptitude-robot -y -q "$@"') == [3]
+
+
+def test_i_near_misses_their_local_actions_stay_quiet() -> None:
+    assert in_script(EGRESS, "nuxeoctl mp-list") == []
+    assert in_script(EGRESS, "nuxeoctl start") == []
+    assert in_script(EGRESS, "concrete/bin/concrete5 c5:clear-cache") == []
+    assert in_script(EGRESS, "aptitude-robot --simulate") == []
+
+
+# -- J: Jenkins' CLI jar installing a plugin by name: the server fetches it from its update center --------------------
+
+
+def test_j_jenkins_cli_install_plugin_by_name_is_implicit_egress() -> None:
+    lines = (
+        'jenkins_cli="java -jar /tmp/jenkins-cli.jar -s http://localhost:8080"',
+        "for plugin in git github-oauth; do",
+        '  $jenkins_cli install-plugin "$plugin"',
+        "done",
+    )
+    assert in_script(EGRESS, *lines) == [5]
+
+
+def test_j_near_misses_other_cli_commands_plugin_files_and_other_jars_stay_quiet() -> None:
+    assert in_script(EGRESS, "java -jar /tmp/jenkins-cli.jar -s http://localhost:8080 safe-restart") == []
+    assert in_script(EGRESS, "java -jar jenkins-cli.jar -s http://localhost:8080 install-plugin ./git.hpi") == []
+    assert in_script(EGRESS, "java -jar /opt/app/app.jar install-plugin git") == []

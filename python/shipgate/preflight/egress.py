@@ -143,6 +143,14 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Nextcloud's console installs and updates apps from its app store (``occ app:install richdocuments``,
     # ``php occ app:update --all``), run by name or by php (hold-out set 170's Nextcloud VM first boot)
     "occ": (frozenset({"app:install", "app:update"}), "the Nextcloud app store (apps.nextcloud.com)"),
+    # vendor consoles that install add-ons from their vendor's catalogue: Nuxeo's marketplace packages
+    # (``nuxeoctl mp-install PKG``, ``mp-update`` refreshes the catalogue; holdout83) and Concrete CMS's language packs
+    # (``concrete5 c5:language-install``; holdout106)
+    "nuxeoctl": (
+        frozenset({"mp-install", "mp-update", "mp-upgrade"}),
+        "the Nuxeo Connect marketplace (connect.nuxeo.com)",
+    ),
+    "concrete5": (frozenset({"c5:language-install"}), "Concrete CMS's translation server"),
     # Nextcloud's command-line updater (``php updater/updater.phar``) asks the update server for the next release
     # and downloads it (hold-out sets 82 and 203); ``--help``/``--version`` only print
     "updater/updater.phar": (frozenset(), "Nextcloud's update server (updates.nextcloud.com, download.nextcloud.com)"),
@@ -228,6 +236,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "apt-add-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
     # gdebi installs a local .deb and fetches the dependencies it lacks from the configured mirrors
     "gdebi": (frozenset(), "the distribution's configured mirrors (the .deb's dependencies)"),
+    # aptitude-robot installs, upgrades and removes the packages its lists name through aptitude (its only action)
+    "aptitude-robot": (frozenset(), "the distribution's configured mirrors (through aptitude)"),
+    # Jenkins' CLI (``java -jar jenkins-cli.jar -s URL install-plugin NAME``): the server fetches the plugin and its
+    # dependencies from its update center (holdout239's vagrant-jenkins)
+    "jenkins-cli": (frozenset({"install-plugin"}), "the Jenkins update center (updates.jenkins.io)"),
     # Amazon Linux 2's topic repositories: ``install`` enables the topic and installs from it
     "amazon-linux-extras": (frozenset({"install"}), "the Amazon Linux Extras repositories"),
     # SUSE's registration client: activating a product or module (``-p``) registers with the SUSE Customer Center
@@ -332,6 +345,7 @@ _OPERAND_TOOLS["pkg_add"] = lambda words, ops: (
     "-r" in words or any("/" not in o and not o.endswith((".tgz", ".tbz", ".txz", ".pkg")) for o in ops)
 )
 _OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
+_OPERAND_TOOLS["aptitude-robot"] = lambda words, ops: not {"-h", "--help", "--version", "-s", "--simulate"} & set(words)
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
 # (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
 _OPERAND_TOOLS["SUSEConnect"] = lambda words, ops: bool(words) and not {"-h", "--help", "--version"} & set(words)
@@ -463,6 +477,7 @@ _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
     "cpanm": frozenset({"-l", "--local-lib", "-L", "--local-lib-contained", "--mirror", "--from", "-M"}),
     "nltk.downloader": frozenset({"-d", "--dir", "-u", "--url"}),
     "cpan": frozenset({"-j", "-J", "-c", "-m"}),
+    "jenkins-cli": frozenset({"-s", "-auth", "-i", "-p", "-logger", "-user"}),
 }
 _IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl", "ctr", "crictl"})
 # Global options of ctr and oc that take a value (before their noun and verb).
@@ -613,6 +628,9 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return "curl", MODULE_HOST  # a program's download through another module of the product (module_downloads)
     if name == "curl" and _curl_config_only(command):
         return "curl", "the hosts of the URLs its config file lists (curl -K)"
+    if name == "java":
+        command = _jar_tool(command)  # ``java -jar jenkins-cli.jar -s URL install-plugin git``: the jar's own CLI
+        name = command.name or ""
     pip_module = runs_pip_module(command)
     module = [] if pip_module else module_cli(command)
     by_module = bool(module) and module[0] in _MODULE_TOOLS
@@ -720,9 +738,26 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool == "helm" and _helm_local_chart(words):
         return None
+    if tool == "jenkins-cli" and ops[1:] and all("://" in o or o.endswith(_PLUGIN_FILES) for o in ops[1:]):
+        return None  # plugins given as URLs (their hosts named) or files on disk (``=`` reads one from stdin)
     if tool == "brew" and only_urls(command):
         return None  # every formula given by URL: fetched from that host (an endpoint), the registry names none
     return tool, _VERB_HOSTS.get((tool, ops[0]), default)
+
+
+_PLUGIN_FILES = (".hpi", ".jpi", "=")
+_JARS = {"jenkins-cli.jar": "jenkins-cli"}  # a tool's jar, run by ``java -jar``, and the tool's name here
+
+
+def _jar_tool(command: Command) -> Command:
+    """``java -jar /tmp/jenkins-cli.jar -s http://localhost:8080 install-plugin git`` as ``jenkins-cli -s …
+    install-plugin git`` (the words after the jar); the command as written for any other jar or java run."""
+    words = command.words
+    at = next((i for i, w in enumerate(words[:-1]) if w.text == "-jar"), None)
+    tool = _JARS.get(posixpath.basename(words[at + 1].text)) if at is not None else None
+    if at is None or tool is None:
+        return command
+    return with_fields(command, name=tool, words=words[at + 2 :])
 
 
 def _curl_config_only(command: Command) -> bool:
