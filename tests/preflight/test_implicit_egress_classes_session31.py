@@ -236,3 +236,62 @@ def test_j_near_misses_other_cli_commands_plugin_files_and_other_jars_stay_quiet
     assert in_script(EGRESS, "java -jar /tmp/jenkins-cli.jar -s http://localhost:8080 safe-restart") == []
     assert in_script(EGRESS, "java -jar jenkins-cli.jar -s http://localhost:8080 install-plugin ./git.hpi") == []
     assert in_script(EGRESS, "java -jar /opt/app/app.jar install-plugin git") == []
+
+
+# -- K: a command variable set in a sourced file the package lacks, whose name spells a package manager's install ----
+
+
+def test_k_an_unset_variable_named_for_a_tools_install_is_that_install() -> None:
+    lines = (". /bd_build/buildconfig", "$minimal_apt_get_install apt-transport-https")
+    assert in_script(EGRESS, *lines) == [4]
+    assert in_script(EGRESS, ". ./lib.sh", "$pip_install -r requirements.txt") == [4]
+
+
+def test_k_near_misses_an_assigned_variable_and_names_that_spell_no_fetch_stay_as_they_are() -> None:
+    assert in_script(EGRESS, 'apt_get_install="echo would install"', "$apt_get_install jq") == []
+    assert in_script(EGRESS, ". ./lib.sh", "$apt_get_remove jq") == []
+    assert in_script(EGRESS, ". ./lib.sh", "$install_apt_get jq") == []
+
+
+# -- L: a Laravel update command's injected shell service given a command line --------------------------------------
+
+_COMMAND = """<?php
+
+namespace App\\Console\\Commands;
+
+use App\\Helper\\Shell\\Shell;
+use Illuminate\\Console\\Command;
+
+class UpdateCommand extends Command
+{
+    protected $signature = 'update';
+    protected $description = 'Updates the tool';
+    protected $shell;
+
+    public function __construct({param})
+    {
+        parent::__construct();
+        $this->shell = $shell;
+    }
+
+    public function handle()
+    {
+        $this->shell->{method}('cd /etc/tool && git pull');
+    }
+}
+"""
+
+
+def _update_command(param: str = "Shell $shell", method: str = "exec") -> dict[str, str]:
+    text = _COMMAND.replace("{param}", param).replace("{method}", method)
+    return {"app/Console/Commands/UpdateCommand.php": text}
+
+
+def test_l_the_shell_services_exec_of_a_git_pull_is_implicit_egress() -> None:
+    assert codes_at(_update_command(), EGRESS) == [22]
+    assert codes_at(_update_command("ShellService $shell", "run"), EGRESS) == [22]
+
+
+def test_l_near_misses_another_service_or_method_runs_nothing_known() -> None:
+    assert codes_at(_update_command("Mailer $shell"), EGRESS) == []
+    assert codes_at(_update_command(method="log"), EGRESS) == []

@@ -972,7 +972,8 @@ def _chosen_installer(command: Command, script: Script) -> Command:
     if tested is not None:
         chosen = dataclasses.replace(command, name=posixpath.basename(tested))
         return chosen if _fetches(chosen) is not None else command
-    for assignment in script.bindings(m.group(1)):
+    bindings = script.bindings(m.group(1))
+    for assignment in bindings:
         parts = (assignment.value or "").split()
         if not parts:
             continue
@@ -980,7 +981,27 @@ def _chosen_installer(command: Command, script: Script) -> Command:
         chosen = dataclasses.replace(command, name=posixpath.basename(parts[0]), words=words)
         if _fetches(chosen) is not None:
             return chosen
-    return command
+    spelled = _spelled_tool(m.group(1)) if not bindings else None
+    if spelled is None:
+        return command
+    verb = Word(spelled[1], spelled[1], command.line)
+    chosen = dataclasses.replace(command, name=spelled[0], words=(verb, *command.words))
+    return chosen if _fetches(chosen) is not None else command
+
+
+def _spelled_tool(variable: str) -> tuple[str, str] | None:
+    """``$minimal_apt_get_install apt-transport-https`` with the variable set in a sourced file the package does not
+    hold (phusion's ``buildconfig``; holdout8): a name that spells a package manager and one of its fetching verbs,
+    in that order (``apt_get_install``, ``apk_add``, ``pip_install``), is read as that tool and verb; (tool, verb),
+    else None."""
+    said = [w.lower() for w in variable.split("_") if w]
+    for i in range(len(said)):
+        for size in (2, 1):
+            tool = "-".join(said[i : i + size])
+            after = said[i + size : i + size + 1]
+            if tool in _TOOLS and after and after[0] in _TOOLS[tool][0]:
+                return tool, after[0]
+    return None
 
 
 _POSITIONAL = re.compile(r"\$\{?([1-9])\}?")
