@@ -295,3 +295,23 @@ def test_l_the_shell_services_exec_of_a_git_pull_is_implicit_egress() -> None:
 def test_l_near_misses_another_service_or_method_runs_nothing_known() -> None:
     assert codes_at(_update_command("Mailer $shell"), EGRESS) == []
     assert codes_at(_update_command(method="log"), EGRESS) == []
+
+
+# -- M: a helper the package does not hold whose name spells a package manager's fetch ------------------------------
+
+
+def test_m_a_distribution_helper_named_for_apt_get_update_is_implicit_egress() -> None:
+    assert in_script(EGRESS, "/DietPi/dietpi/dietpi-apt-get_update 0 > /dev/null") == [3]
+    assert in_script(EGRESS, ". /usr/lib/vendor/lib.sh", "vendor_pip_install requests") == [4]
+
+
+def test_m_near_misses_a_function_of_the_script_a_held_helper_and_names_with_no_fetch_stay_quiet() -> None:
+    own = ("vendor_apt_get_update() {", '  echo "skipped"', "}", "vendor_apt_get_update")
+    assert in_script(EGRESS, *own) == []
+    files = {
+        "scripts/upgrade.sh": "#!/bin/sh\n./bin/apt-get-update-cache\n",
+        "bin/apt-get-update-cache": "#!/bin/sh\n:\n",
+    }
+    assert codes_at(files, EGRESS) == []
+    assert in_script(EGRESS, "docker-entrypoint.sh run") == []
+    assert in_script(EGRESS, "pip-compile requirements.in") == []

