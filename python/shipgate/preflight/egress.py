@@ -10,6 +10,7 @@ archive fetches nothing."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -115,6 +116,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # holdout195's LLMeBench); spaCy's ``download`` pip-installs a model package (also its ``spacy`` program)
     "nltk.downloader": (frozenset(), "NLTK's data index (raw.githubusercontent.com/nltk/nltk_data)"),
     "spacy": (frozenset({"download"}), "spaCy's model releases (github.com/explosion/spacy-models)"),
+    # the Hugging Face Hub's CLI (``huggingface-cli download REPO``, the newer ``hf download REPO``), also what a
+    # Python program's model download through huggingface_hub is written as (python_model_hub)
+    "huggingface-cli": (frozenset({"download"}), "the Hugging Face Hub (huggingface.co)"),
+    "hf": (frozenset({"download"}), "the Hugging Face Hub (huggingface.co)"),
     # ``npm clean-install`` (also ``ic``, ``install-clean``) is ``npm ci``
     "npm": (frozenset({"install", "i", "ci", "clean-install", "ic", "install-clean", "update"}), "registry.npmjs.org"),
     # nodeenv unpacks a Node.js release into the environment it makes (_nodeenv_downloads)
@@ -146,6 +151,17 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     # Nextcloud's console installs and updates apps from its app store (``occ app:install richdocuments``,
     # ``php occ app:update --all``), run by name or by php (hold-out set 170's Nextcloud VM first boot)
     "occ": (frozenset({"app:install", "app:update"}), "the Nextcloud app store (apps.nextcloud.com)"),
+    # vendor consoles that install add-ons from their vendor's catalogue: Nuxeo's marketplace packages
+    # (``nuxeoctl mp-install PKG``, ``mp-update`` refreshes the catalogue; holdout83) and Concrete CMS's language packs
+    # (``concrete5 c5:language-install``; holdout106)
+    "nuxeoctl": (
+        frozenset({"mp-install", "mp-update", "mp-upgrade"}),
+        "the Nuxeo Connect marketplace (connect.nuxeo.com)",
+    ),
+    "concrete5": (frozenset({"c5:language-install"}), "Concrete CMS's translation server"),
+    # Nextcloud's command-line updater (``php updater/updater.phar``) asks the update server for the next release
+    # and downloads it (hold-out sets 82 and 203); ``--help``/``--version`` only print
+    "updater/updater.phar": (frozenset(), "Nextcloud's update server (updates.nextcloud.com, download.nextcloud.com)"),
     # ROS's rosdep: ``init`` fetches the default sources list, ``update`` the rules it names, ``install`` runs the
     # system's package manager on them (hold-out set 180's multi_tracker provisioner)
     "rosdep": (
@@ -228,6 +244,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "apt-add-repository": (frozenset(), "Launchpad (the PPA's archive and signing key)"),
     # gdebi installs a local .deb and fetches the dependencies it lacks from the configured mirrors
     "gdebi": (frozenset(), "the distribution's configured mirrors (the .deb's dependencies)"),
+    # aptitude-robot installs, upgrades and removes the packages its lists name through aptitude (its only action)
+    "aptitude-robot": (frozenset(), "the distribution's configured mirrors (through aptitude)"),
+    # Jenkins' CLI (``java -jar jenkins-cli.jar -s URL install-plugin NAME``): the server fetches the plugin and its
+    # dependencies from its update center (holdout239's vagrant-jenkins)
+    "jenkins-cli": (frozenset({"install-plugin"}), "the Jenkins update center (updates.jenkins.io)"),
     # Amazon Linux 2's topic repositories: ``install`` enables the topic and installs from it
     "amazon-linux-extras": (frozenset({"install"}), "the Amazon Linux Extras repositories"),
     # SUSE's registration client: activating a product or module (``-p``) registers with the SUSE Customer Center
@@ -269,6 +290,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "micromamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
     "dotnet": (frozenset({"restore", "add", "tool", "workload"}), "nuget.org"),
     "mix": (frozenset({"deps.get", "deps.update", "local.hex", "local.rebar", "archive.install"}), "hex.pm"),
+    # OCaml's opam: ``init`` fetches the default package repository (and builds a compiler with ``--comp``),
+    # ``install``/``update``/``upgrade`` fetch packages or the repository's index (holdout55's opam installer)
+    "opam": (frozenset({"init", "install", "reinstall", "update", "upgrade"}), "the opam repository (opam.ocaml.org)"),
     "mvn": (frozenset(), "Maven Central (repo.maven.apache.org) or the build's repositories"),
     "mvnw": (frozenset(), "Maven Central (repo.maven.apache.org) or the build's repositories"),
     "gradle": (frozenset(), "Maven Central or the build's repositories (and services.gradle.org)"),
@@ -329,6 +353,7 @@ _OPERAND_TOOLS["pkg_add"] = lambda words, ops: (
     "-r" in words or any("/" not in o and not o.endswith((".tgz", ".tbz", ".txz", ".pkg")) for o in ops)
 )
 _OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
+_OPERAND_TOOLS["aptitude-robot"] = lambda words, ops: not {"-h", "--help", "--version", "-s", "--simulate"} & set(words)
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
 # (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
 _OPERAND_TOOLS["SUSEConnect"] = lambda words, ops: bool(words) and not {"-h", "--help", "--version"} & set(words)
@@ -358,6 +383,8 @@ def _nodeenv_downloads(words: list[str], ops: list[str]) -> bool:
 
 
 _OPERAND_TOOLS["nodeenv"] = _nodeenv_downloads
+_NEXTCLOUD_UPDATER = "updater/updater.phar"
+_OPERAND_TOOLS[_NEXTCLOUD_UPDATER] = lambda words, ops: not {"-h", "--help", "-V", "--version"} & set(words)
 # the modules above that the interpreter runs by ``-m`` (python_modules.module_cli)
 _MODULE_TOOLS = frozenset({"nltk.downloader", "spacy"})
 # Java's builds resolve the project's dependencies (and the wrapper its own distribution) from Maven Central or the
@@ -458,6 +485,7 @@ _PROJECT_DIR_OPTIONS: dict[str, frozenset[str]] = {
     "cpanm": frozenset({"-l", "--local-lib", "-L", "--local-lib-contained", "--mirror", "--from", "-M"}),
     "nltk.downloader": frozenset({"-d", "--dir", "-u", "--url"}),
     "cpan": frozenset({"-j", "-J", "-c", "-m"}),
+    "jenkins-cli": frozenset({"-s", "-auth", "-i", "-p", "-logger", "-user"}),
 }
 _IMAGE_TOOLS = frozenset({"docker", "podman", "nerdctl", "ctr", "crictl"})
 # Global options of ctr and oc that take a value (before their noun and verb).
@@ -609,6 +637,11 @@ def _fetches(command: Command) -> tuple[str, str] | None:
     name = command.name or ""
     if name == "curl" and any(w.value is None and MODULE_URL in w.text for w in command.words[1:]):
         return "curl", MODULE_HOST  # a program's download through another module of the product (module_downloads)
+    if name == "curl" and _curl_config_only(command):
+        return "curl", "the hosts of the URLs its config file lists (curl -K)"
+    if name == "java":
+        command = _jar_tool(command)  # ``java -jar jenkins-cli.jar -s URL install-plugin git``: the jar's own CLI
+        name = command.name or ""
     pip_module = runs_pip_module(command)
     module = [] if pip_module else module_cli(command)
     by_module = bool(module) and module[0] in _MODULE_TOOLS
@@ -629,6 +662,8 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         tool, words = "composer", words if name == "composer.phar" else words[1:]
     elif name == "php" and script == "occ":
         tool, words = "occ", words[1:]  # ``php /var/www/html/occ app:install x``: Nextcloud's console
+    elif name == "php" and words and words[0].endswith(_NEXTCLOUD_UPDATER):
+        tool, words = _NEXTCLOUD_UPDATER, words[1:]  # ``php …/updater/updater.phar --no-interaction``
     if _compose_fetches(command):
         return "compose", BUILD_REGISTRY if _compose_verb(command) == "build" else _COMPOSE_REGISTRY
     if _reads_manifest(command) is not None:
@@ -718,9 +753,35 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return None
     if tool == "helm" and _helm_local_chart(words):
         return None
+    if tool == "jenkins-cli" and ops[1:] and all("://" in o or o.endswith(_PLUGIN_FILES) for o in ops[1:]):
+        return None  # plugins given as URLs (their hosts named) or files on disk (``=`` reads one from stdin)
     if tool == "brew" and only_urls(command):
         return None  # every formula given by URL: fetched from that host (an endpoint), the registry names none
     return tool, _VERB_HOSTS.get((tool, ops[0]), default)
+
+
+_PLUGIN_FILES = (".hpi", ".jpi", "=")
+_JARS = {"jenkins-cli.jar": "jenkins-cli"}  # a tool's jar, run by ``java -jar``, and the tool's name here
+
+
+def _jar_tool(command: Command) -> Command:
+    """``java -jar /tmp/jenkins-cli.jar -s http://localhost:8080 install-plugin git`` as ``jenkins-cli -s …
+    install-plugin git`` (the words after the jar); the command as written for any other jar or java run."""
+    words = command.words
+    at = next((i for i, w in enumerate(words[:-1]) if w.text == "-jar"), None)
+    tool = _JARS.get(posixpath.basename(words[at + 1].text)) if at is not None else None
+    if at is None or tool is None:
+        return command
+    return with_fields(command, name=tool, words=words[at + 2 :])
+
+
+def _curl_config_only(command: Command) -> bool:
+    """``curl -K plugins.txt``: every URL comes from the config file curl reads (``url = …`` lines), none from the
+    command line, so the hosts reached are written nowhere in the script (hold-out set 170's TeamCity template, whose
+    list is itself downloaded). A URL or another operand on the line is read as that URL's endpoint instead."""
+    configs = option_values(command, "-K", "--config")
+    named = [w for w in command.words if "://" in w.text or url_host(w.text) is not None]
+    return bool(configs) and not named and not [w for w in operands(command) if w not in configs]
 
 
 _PIP_NO_DEPS = frozenset({"--no-deps", "--no-dependencies"})
@@ -834,24 +895,16 @@ def _git_fetches(script: Script) -> Iterator[Command]:
     pull is of the remote an earlier install configured. ``git submodule update`` fetches the commits the
     submodules lack from the URLs in ``.gitmodules``, ``git lfs pull``/``fetch`` the large files from the checkout's
     LFS server: neither host is in the script. After a pull of the same checkout, they are counted with it (one
-    update of the checkout: ``git pull; git submodule update --init``)."""
-    cwd = "."
+    update of the checkout: ``git pull; git submodule update --init``). A checkout whose remote the script gives
+    as a folder of this host, in any branch (:func:`_local_remote`), is pulled from there: no network."""
     added: dict[tuple[str, str], list[Command]] = {}
     pulled: set[str] = set()
-    for command in once_arms(list(script.commands), script):
-        if command.name not in ("cd", "git"):
-            continue
-        ops = [w.text for w in operands(command)]
-        if command.name == "cd" and len(ops) == 1:
-            cwd = ops[0]
-        if command.name != "git" or not ops:
-            continue
-        where = next((o.text for o in option_values(command, "-C")), cwd)
+    local = {_added_key(ops, where) for command, ops, where in _git_steps(script) if _local_remote(command)}
+    for command, ops, where in _git_steps(script):
         if ops[:2] == ["remote", "add"] and len(ops) >= 4:
-            added.setdefault((where, ops[2]), []).append(command)
+            added.setdefault(_added_key(ops, where), []).append(command)
         elif ops[0] == "clone" and len(ops) >= 2:  # ``git clone URL DIR``: DIR's origin is that URL
-            into = ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git")
-            added.setdefault((into, "origin"), []).append(command)
+            added.setdefault(_added_key(ops, where), []).append(command)
             if _url_from_run_time(operands(command)[1]):
                 yield command  # ``git clone $GITHUB_URL`` with the URL read from a settings file: no host here
         elif ops[:2] == ["submodule", "update"] or ops[:2] in (["lfs", "pull"], ["lfs", "fetch"]):
@@ -861,8 +914,41 @@ def _git_fetches(script: Script) -> Iterator[Command]:
             pulled.add(where)
             remote = ops[1] if ops[0] != "remote" and len(ops) > 1 else "origin"
             adding = added.get((where, remote), [])
-            if "://" not in remote and "@" not in remote and all(exclusive(a.arms, command.arms) for a in adding):
+            named = "://" in remote or "@" in remote or (where, remote) in local
+            if not named and all(exclusive(a.arms, command.arms) for a in adding):
                 yield command
+
+
+def _git_steps(script: Script) -> Iterator[tuple[Command, list[str], str]]:
+    """Each ``git`` command with its operands and the checkout it acts on (``-C DIR``, else the folder the last
+    ``cd`` entered)."""
+    cwd = "."
+    for command in once_arms(list(script.commands), script):
+        if command.name not in ("cd", "git"):
+            continue
+        ops = [w.text for w in operands(command)]
+        if command.name == "cd" and len(ops) == 1:
+            cwd = ops[0]
+        if command.name == "git" and ops:
+            yield command, ops, next((o.text for o in option_values(command, "-C")), cwd)
+
+
+def _added_key(ops: list[str], where: str) -> tuple[str, str]:
+    """The (checkout, remote) a ``git remote add NAME URL`` or ``git clone URL [DIR]`` configures."""
+    if ops[0] == "clone":
+        return (ops[2] if len(ops) > 2 else posixpath.basename(ops[1].rstrip("/")).removesuffix(".git"), "origin")
+    return where, ops[2] if len(ops) > 2 else ""
+
+
+def _local_remote(command: Command) -> bool:
+    """``git clone /var/git/app.git/ app`` or ``git remote add origin /srv/git/app.git``: the remote is a folder of
+    this host (an absolute or relative path, ``file://``), so a pull of that checkout, also in another branch of the
+    script (the install that ran before configured the same folder), reaches no network (hold-out set 187's
+    videobase: ``git pull`` of the test checkout cloned from the server's own bare repository)."""
+    ops = [w.text for w in operands(command)]
+    clone = ops[:1] == ["clone"] and len(ops) > 1
+    url = ops[1] if clone else ops[3] if ops[:2] == ["remote", "add"] and len(ops) > 3 else ""
+    return url.startswith(("/", "./", "../", "file://")) and "$" not in url
 
 
 def _verb(command: Command) -> str:
@@ -897,10 +983,12 @@ def _chosen_installer(command: Command, script: Script) -> Command:
     if m is None:
         return command
     tested = value_tested(command, m.group(1))  # ``if [ "$pm" = yum ]; then sudo "$pm" -y update``
+    tested = tested if tested is not None else _tested_at_call(command, m.group(1), script)
     if tested is not None:
         chosen = dataclasses.replace(command, name=posixpath.basename(tested))
         return chosen if _fetches(chosen) is not None else command
-    for assignment in script.bindings(m.group(1)):
+    bindings = script.bindings(m.group(1))
+    for assignment in bindings:
         parts = (assignment.value or "").split()
         if not parts:
             continue
@@ -908,7 +996,64 @@ def _chosen_installer(command: Command, script: Script) -> Command:
         chosen = dataclasses.replace(command, name=posixpath.basename(parts[0]), words=words)
         if _fetches(chosen) is not None:
             return chosen
-    return command
+    spelled = _spelled_tool(m.group(1)) if not bindings else None
+    if spelled is None:
+        return command
+    verb = Word(spelled[1], spelled[1], command.line)
+    chosen = dataclasses.replace(command, name=spelled[0], words=(verb, *command.words))
+    return chosen if _fetches(chosen) is not None else command
+
+
+def _spelled_helper(command: Command, script: Script, paths: frozenset[str]) -> tuple[Command, tuple[str, str] | None]:
+    """A program or function neither the script nor the package defines (a distribution's helper, a sourced
+    library's function) whose name spells a package manager and one of its fetching verbs (DietPi's
+    ``/DietPi/dietpi/dietpi-apt-get_update 0``, holdout17): read as that tool and verb, with no operands of its own
+    (what it installs is the helper's); the command as written otherwise."""
+    name = command.name or ""
+    held = any(posixpath.basename(p) == name for p in paths)
+    if not name or name in _TOOLS or name in script.functions or held or not re.search(r"[-_]", name):
+        return command, None
+    spelled = _spelled_tool(name.replace("-", "_"))
+    if spelled is None:
+        return command, None
+    chosen = dataclasses.replace(command, name=spelled[0], words=(Word(spelled[1], spelled[1], command.line),))
+    return chosen, _fetches(chosen)
+
+
+def _spelled_tool(variable: str) -> tuple[str, str] | None:
+    """``$minimal_apt_get_install apt-transport-https`` with the variable set in a sourced file the package does not
+    hold (phusion's ``buildconfig``; holdout8): a name that spells a package manager and one of its fetching verbs,
+    in that order (``apt_get_install``, ``apk_add``, ``pip_install``), is read as that tool and verb; (tool, verb),
+    else None."""
+    said = [w.lower() for w in variable.split("_") if w]
+    for i in range(len(said)):
+        for size in (2, 1):
+            tool = "-".join(said[i : i + size])
+            after = said[i + size : i + size + 1]
+            if tool in _TOOLS and after and after[0] in _TOOLS[tool][0]:
+                return tool, after[0]
+    return None
+
+
+_POSITIONAL = re.compile(r"\$\{?([1-9])\}?")
+
+
+def _tested_at_call(command: Command, name: str, script: Script) -> str | None:
+    """``install_packages() { local pm=$1; sudo "$pm" -y install …; }`` called as ``install_packages "$pm"`` in the
+    branch of ``if [ "$pm" = yum ]``: the program is the literal the caller's test compared its argument with (the
+    first call so tested; hold-out set 190's SSH-Accounting-Panel)."""
+    held = [a for a in script.bindings(name) if a.local and a.function == command.function]
+    m = _POSITIONAL.fullmatch(held[0].shape or "") if len(held) == 1 and command.function else None
+    if m is None:
+        return None
+    at = int(m.group(1)) - 1
+    for call in script.commands:
+        given = call.words[at] if call.name == command.function and len(call.words) > at else None
+        passed = _BARE.match(given.raw) if given is not None else None
+        tested = value_tested(call, passed.group(1)) if passed is not None else None
+        if tested is not None:
+            return tested
+    return None
 
 
 def _written_sources(script: Script) -> dict[tuple[int, str], str]:
@@ -965,6 +1110,22 @@ def _module_held(command: Command, path: str, paths: frozenset[str]) -> bool:
     return module is not None and held(path, module, paths)
 
 
+def _binary_host_written(ctx: Context, path: str) -> bool:
+    """A package.json whose script runs ``node-pre-gyp install`` and whose ``binary.host`` is a URL: the prebuilt
+    binary comes from the host written in the same file (an ``external_endpoint`` there), not from one named nowhere
+    (hold-out set 78's grpc-tools; a host in another file stays ``implicit_egress``, holdout50's nodegit)."""
+    if posixpath.basename(path) != "package.json":
+        return False
+    text = next((t for t in ctx.texts if t.path == path), None)
+    try:
+        manifest = json.loads("\n".join(line.text for line in text.lines)) if text is not None else None
+    except ValueError:
+        return False
+    binary = manifest.get("binary") if isinstance(manifest, dict) else None
+    host = binary.get("host") if isinstance(binary, dict) else None
+    return isinstance(host, str) and url_host(host) is not None
+
+
 def registry_verbs(tool: str) -> tuple[frozenset[str], str] | None:
     """The verbs of a package manager that fetch (``npm`` → ``install``/``i``/``ci``/``update``) and the registry
     they reach when the command names none, as this reader takes them: for the other readers of the same tools
@@ -1010,6 +1171,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 found = ("make", PORTS_SOURCE)
             if found is None and not remote:
                 command, found = _run_in_container(command)
+            if found is None and not remote:  # ``dietpi-apt-get_update 0``: a helper named for the tool's fetch
+                command, found = _spelled_helper(command, script, ctx.package_paths)
             launched = _launched(command) if found is None and not remote else None
             if launched is not None and _fetches(launched) is not None:
                 command, found = launched, _fetches(launched)  # ``npx puppeteer browsers install chrome``
@@ -1030,6 +1193,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 continue
             if found[1] == MODULE_HOST and _module_held(command, path, ctx.package_paths):
                 continue  # the download module is in the package: its own file names the host, read there
+            if found[0] == "node-pre-gyp" and _binary_host_written(ctx, path):
+                continue  # the binary host is written in this package.json: an endpoint of the file, read there
             tool, default = found
             if tool == "compose":
                 # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose

@@ -8,7 +8,11 @@
 - a function or method of the file that hands one of its parameters to one of these (``function run($cmd) {
   exec($cmd, $out, $rc); … }``): each call runs what it gives there; and a function the file calls but does not
   define whose name says it runs a command (``wrap_exec``, ``safe_exec``, ``run_command``, ``execCmd``): its
-  first argument.
+  first argument;
+- a shell service the class is given: a property set from a constructor parameter whose class is named for running
+  commands (``__construct(Shell $shell) { $this->shell = $shell; }``, a promoted ``private CommandRunner $runner``),
+  whose ``exec``/``run``/``execute``/``runCommand`` method is given a command line (``$this->shell->exec('cd
+  /etc/stool && sudo git pull')``, holdout174's server-tool): its first argument.
 
 The command line is the argument's value (``shipgate.preflight.php_values``: variables, constants, ``sprintf``,
 ``escapeshellarg``), at the call's line; a variable assigned in several branches before the call (``if (wget)
@@ -61,6 +65,7 @@ class PhpRuns:
     def __init__(self, nodes: list[Node], values: PhpValues) -> None:
         self.values = values
         self.runners, self._handed = _runners(nodes)
+        self._services = _shell_services(nodes)
         self._defined = {_text(n.child_by_field_name("name")) for n in nodes if n.type == "function_definition"}
 
     def pieces(self, call: Node) -> list[Piece] | None:
@@ -113,11 +118,41 @@ class PhpRuns:
                 pass
             elif receiver == "$this" and name in self.runners:
                 index = self.runners[name]
+            elif receiver.removeprefix("$this->") in self._services and name in _SERVICE_METHODS:
+                pass  # ``$this->shell->exec('git pull')``: the shell service's command line
             else:
                 return None
         else:
             return None
         return args[index] if len(args) > index else None
+
+
+# a class named for running command lines (``Shell``, ``ShellService``, ``CommandRunner``, ``ProcessExecutor``) and
+# the methods of it that run the line they are given
+_SERVICE_CLASS = re.compile(r"\w*(?:Shell|CommandRunner|CommandExecutor|ProcessRunner|ProcessExecutor)\w*")
+_SERVICE_METHODS = frozenset({"exec", "run", "execute", "runCommand"})
+
+
+def _shell_services(nodes: Iterable[Node]) -> frozenset[str]:
+    """The properties (``$this->NAME``) a constructor sets from a parameter of a shell-service class, or promotes."""
+    found: set[str] = set()
+    for node in nodes:
+        if node.type != "method_declaration" or _text(node.child_by_field_name("name")) != "__construct":
+            continue
+        given: set[str] = set()
+        for param in walk(node.child_by_field_name("parameters") or node, 64):
+            kind = next((c for c in param.named_children if c.type == "named_type"), None)
+            variable = next((c for c in param.named_children if c.type == "variable_name"), None)
+            if kind is None or variable is None or not _SERVICE_CLASS.fullmatch(_text(kind).split("\\")[-1]):
+                continue
+            (found if param.type == "property_promotion_parameter" else given).add(_text(variable).lstrip("$"))
+        for assigned in walk(node, 4096):
+            left, right = assigned.child_by_field_name("left"), assigned.child_by_field_name("right")
+            if assigned.type != "assignment_expression" or left is None or right is None:
+                continue
+            if _text(left).startswith("$this->") and _text(right).lstrip("$") in given:
+                found.add(_text(left).removeprefix("$this->"))
+    return frozenset(found)
 
 
 def _runners(nodes: Iterable[Node]) -> tuple[dict[str, int], set[int]]:

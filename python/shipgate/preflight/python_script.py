@@ -94,6 +94,7 @@ from shipgate.preflight.python_fabric import (
 )
 from shipgate.preflight.python_file_helpers import FileHelper, file_helpers
 from shipgate.preflight.python_helper_values import HelperValues, helper_values, module_names
+from shipgate.preflight.python_model_hub import hub_download, hub_names
 from shipgate.preflight.python_saved_fetches import digested_saves, saved_fetches
 from shipgate.preflight.python_secret_defaults import secret_defaults
 from shipgate.preflight.python_tree import python_tree
@@ -318,6 +319,7 @@ class _Reader:
     connection_ops: frozenset[str] = frozenset()  # Fabric 2's methods that run a command line (``c.run``)
     root_connection: bool = False  # every Fabric connection the module makes is as root (``settings(user='root')``)
     modules: frozenset[str] = frozenset()  # names bound by ``import X``: their ``run`` is no connection's
+    hub: frozenset[str] = frozenset()  # names imported for a Hugging Face Hub download (python_model_hub)
 
     def __post_init__(self) -> None:
         for node in self.nodes:
@@ -337,6 +339,7 @@ class _Reader:
         self.connection_ops = connection_methods(self.nodes)
         self.root_connection = bool(self.fabric or self.connection_ops) and root_connection(self.tree, self.nodes)
         self.modules = imported_modules(self.nodes)
+        self.hub = hub_names(self.nodes)
         self.saved = saved_fetches(self.nodes, self.is_fetch, _writes)
         self.digested = digested_saves(self.nodes, self.is_fetch, self.saved)
         self.unpacked = unpacks(self.nodes)
@@ -606,7 +609,10 @@ class _Reader:
         if name == "print" and owner is None:
             return self.printed(call)
         seeded = python_seeded(call, name)  # ``create_superuser(…, 'admin123')``: the account's default password
-        return seeded if seeded is not None else self.transfer(call, name, owner)
+        if seeded is not None:
+            return seeded
+        model = hub_download(call, name, owner, self.hub, lambda node: self.word(node, 0))  # a model from the Hub
+        return model if model is not None else self.transfer(call, name, owner)
 
     def transfer(self, call: ast.Call, name: str, owner: str | None) -> str | None:
         args = call.args

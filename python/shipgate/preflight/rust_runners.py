@@ -11,8 +11,11 @@ String``, ``Command::new("git").args(["rev-parse", "HEAD"])``) is no runner: its
 does each command of a runner that uses none of them, whatever else the function does with its parameters
 (holdout233's gmssl-rs: ``locate_gmssl_source(manifest_dir)`` tests ``manifest_dir.join("GmSSL")`` but its ``curl``
 of the release URL constant into ``OUT_DIR`` is written at the ``curl``, where the fetch is). A command uses a
-parameter when its chain (``Command::new(…)`` with its ``.arg``/``.args``/``.current_dir`` calls, also those made
-later on the name it is bound to) names one, directly or through the function's own ``let`` bindings."""
+parameter when its chain (``Command::new(…)`` with its ``.arg``/``.args`` calls, also those made later on the name it
+is bound to) names one, directly or through the function's own ``let`` bindings. The folder it runs in
+(``.current_dir(workspace_root)``, a ``let`` of the parameter's ``.parent()``) does not: the call gives where, not what,
+so the command stays at its ``Command::new`` line, run in a folder of unknown value (holdout233's gmssl-rs: ``git
+submodule update --init`` in the workspace of the ``manifest_dir`` handed in is labelled where it is written)."""
 
 from __future__ import annotations
 
@@ -74,7 +77,7 @@ def _chain_names(command: Node, body: list[Node]) -> set[str]:
     top = command
     while top.parent is not None and top.parent.type in ("field_expression", "call_expression"):
         top = top.parent
-    names = identifiers(top)
+    names = _run_names(top)
     bound = top.parent
     pattern = bound.child_by_field_name("pattern") if bound is not None and bound.type == "let_declaration" else None
     pattern = pattern.named_children[-1] if pattern is not None and pattern.type == "mut_pattern" else pattern
@@ -85,8 +88,25 @@ def _chain_names(command: Node, body: list[Node]) -> set[str]:
                 function = node.child_by_field_name("function")
                 value = function.child_by_field_name("value") if function is not None else None
                 if function is not None and function.type == "field_expression" and value is not None:
-                    names |= identifiers(node) if _text(value) == held else set()
+                    names |= _run_names(node) if _text(value) == held else set()
     return names
+
+
+def _run_names(chain: Node) -> set[str]:
+    """The identifiers of a command chain but those of its ``.current_dir(…)`` arguments (where it runs)."""
+    found: set[str] = set()
+    stack = [chain]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            found.add(_text(current))
+        function = current.child_by_field_name("function") if current.type == "call_expression" else None
+        field = function.child_by_field_name("field") if function is not None else None
+        if function is not None and function.type == "field_expression" and _text(field) == "current_dir":
+            stack.append(function)  # the chain before ``.current_dir``, not its argument
+            continue
+        stack.extend(current.named_children)
+    return found
 
 
 def _uses(names: set[str], lets: dict[str, list[Node]], params: set[str]) -> bool:
