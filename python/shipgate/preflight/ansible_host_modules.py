@@ -15,7 +15,11 @@ same (``shipgate.preflight.embedded`` places it at the task's line, run as root)
   (``admin_password=…``, ``TLS_REQCERT never``) is read as a script's written line is (``state: absent`` removes);
 - ``copy`` with ``content`` (no ``src``): each line of the content into ``dest`` → ``echo LINE >> DEST``, at the
   line it is written on in a block scalar (``content: |``), or all at the ``content:`` line for a one-line value,
-  so a sudoers rule, an apt source or a password it writes is read as a script's heredoc would be.
+  so a sudoers rule, an apt source or a password it writes is read as a script's heredoc would be;
+- ``sudoers`` (``community.general.sudoers``): the rule it writes for ``user`` (or ``%group``) into
+  ``sudoers_path``/``name`` (``/etc/sudoers.d/NAME`` by default) → ``echo 'USER ALL=(RUNAS) NOPASSWD: COMMANDS' >>
+  FILE`` at the ``user:``/``group:`` line (``nopassword`` is the module's default; ``state: absent`` removes), so
+  the persistence check reads it as a sudoers drop-in a script writes.
 
 A Jinja expression is ``${ANSIBLE_VALUE}`` (a value known when the play runs).
 """
@@ -35,12 +39,16 @@ _SERVICE = frozenset(
     for name in ("service", "systemd", "systemd_service")
 )
 _LINEINFILE = frozenset({"lineinfile", "ansible.builtin.lineinfile", "ansible.legacy.lineinfile"})
-HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES | _SERVICE | _LINEINFILE
+_SUDOERS = frozenset({"sudoers", "community.general.sudoers"})
+HOST_MODULES = _SYSCTL | _MODPROBE | _CAPABILITIES | _SERVICE | _LINEINFILE | _SUDOERS
 COPY_MODULES = frozenset({"copy", "ansible.builtin.copy", "ansible.legacy.copy"})
 # Lines of a ``content:`` read at most (a file's worth of settings, not a bundled document).
 _MAX_CONTENT_LINES = 200
-# Names that mark a YAML list as a task list (the short ``capabilities`` also names a container's grants).
-TASK_MARKERS = (HOST_MODULES - {"capabilities", "service", "systemd", "lineinfile"}) | (COPY_MODULES - {"copy"})
+# Names that mark a YAML list as a task list (the short ``capabilities`` also names a container's grants, the short
+# ``sudoers`` a cloud-init or account list's rule).
+TASK_MARKERS = (HOST_MODULES - {"capabilities", "service", "systemd", "lineinfile", "sudoers"}) | (
+    COPY_MODULES - {"copy"}
+)
 _FALSE = frozenset({"no", "false", "off", "0"})
 
 
@@ -64,7 +72,25 @@ def host_module_command(module: str, args: dict[str, tuple[str, int]]) -> tuple[
     path = args.get("path", args.get("dest"))
     if module in _LINEINFILE and "line" in args and path is not None:
         return args["line"][1], f"echo {_value(args, 'line')} >> {_value(args, 'path' if 'path' in args else 'dest')}"
+    if module in _SUDOERS:
+        return _sudoers_rule(args)
     return None
+
+
+def _sudoers_rule(args: dict[str, tuple[str, int]]) -> tuple[int, str] | None:
+    """``echo RULE >> /etc/sudoers.d/NAME`` of a sudoers task: the rule for its ``user`` or ``%group``; None
+    without a name or an account (the module refuses the task)."""
+    who = "user" if "user" in args else "group"
+    if "name" not in args or who not in args:
+        return None
+    account = _JINJA.sub("${ANSIBLE_VALUE}", args[who][0])
+    runas = _JINJA.sub("${ANSIBLE_VALUE}", args.get("runas", ("ALL", 0))[0])
+    commands = _JINJA.sub("${ANSIBLE_VALUE}", args.get("commands", ("${ANSIBLE_VALUE}", 0))[0])
+    tag = "" if args.get("nopassword", ("yes", 0))[0].strip().lower() in _FALSE else "NOPASSWD: "
+    rule = f"{'%' if who == 'group' else ''}{account} ALL=({runas}) {tag}{commands}"
+    directory = _JINJA.sub("${ANSIBLE_VALUE}", args.get("sudoers_path", ("/etc/sudoers.d", 0))[0]).rstrip("/")
+    path = f"{directory}/{_JINJA.sub('${ANSIBLE_VALUE}', args['name'][0])}"
+    return args[who][1], f"echo {shlex.quote(rule)} >> {shlex.quote(path)}"
 
 
 def _service_command(args: dict[str, tuple[str, int]]) -> tuple[int, str] | None:

@@ -753,10 +753,25 @@ def _module_command(command: str) -> str:
 
 def _is_task_list(doc: yaml.Node) -> bool:
     """A playbook or a task file: a list of mappings one of which is a play, a task running a command or a
-    package module, or a block."""
+    package module, a block, or a task that escalates (below)."""
     if not isinstance(doc, yaml.SequenceNode):
         return False
-    return any(_TASK_KEYS & _mapping(item).keys() for item in doc.value)
+    return any(_TASK_KEYS & _mapping(item).keys() or _escalating_task(_mapping(item)) for item in doc.value)
+
+
+# Task keywords that only a task carries (not a name, nor settings another tool's list of accounts might hold).
+_TASK_SIGNS = (_TASK_KEYWORDS | _BECOME_KEYS) - {"name", "vars", "environment", "become", "sudo", "args"}
+_YES_NO = re.compile(r"yes|no|true|false|on|off|y|n")
+
+
+def _escalating_task(fields: dict[str, yaml.Node]) -> bool:
+    """A task of modules the other markers do not name (``npm``, ``template``, ``service``) that states its
+    escalation: a yes/no ``become`` or ``sudo`` (the older keyword) beside another task keyword (``notify``,
+    ``when``, ``sudo_user`` …). A list of accounts with a ``sudo:`` rule string is not one."""
+    flag = fields.get("become", fields.get("sudo"))
+    if not isinstance(flag, yaml.ScalarNode) or not _YES_NO.fullmatch(str(flag.value).strip().lower()):
+        return False
+    return bool(_TASK_SIGNS & fields.keys())
 
 
 class _Ansible:
@@ -860,7 +875,8 @@ class _Ansible:
 
     def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
         """``get_url``: the download it is (with ``checksum:``, the check it runs on the file; with a literal
-        ``mode:``, the ``chmod`` the module gives the saved file: ``0755`` makes it executable)."""
+        ``mode:``, the ``chmod`` the module gives the saved file, at the ``mode:`` line that states it: ``0755``
+        makes it executable)."""
         if "url" not in args or "dest" not in args:
             return
         url, line = args["url"]
@@ -870,10 +886,13 @@ class _Ansible:
         # ``checksum: "{{ sha | default(omit) }}"``: no check at all when the play leaves the variable unset
         if "checksum" in args and not _EMPTY_DEFAULT.fullmatch(args["checksum"][0].strip()):
             fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
-        mode = args.get("mode", ("", 0))[0].strip()
-        if mode and not _JINJA.search(mode):
-            fetch += f" && chmod {shlex.quote(mode)} {dest}"
+        mode, mode_line = args.get("mode", ("", line))
+        chmod = f"chmod {shlex.quote(mode.strip())} {dest}" if mode.strip() and not _JINJA.search(mode) else ""
+        if chmod and mode_line <= line:  # the free form (one line states both), or a mode written before the url
+            fetch += f" && {chmod}"
         self.pieces.append((line, _module_command(fetch)))
+        if chmod and mode_line > line:
+            self.pieces.append((mode_line, _module_command(chmod)))
 
     def _unarchive(self, args: dict[str, tuple[str, int]], module_line: int = 0) -> None:
         """``unarchive`` of a URL ``src:``: the archive downloaded (the module checks no digest) and extracted into
