@@ -1035,8 +1035,10 @@ def _new_tables(sql: SqlFile) -> list[bool]:
 
 def _upgraded_in_place(sql: SqlFile) -> set[str]:
     """Tables the file creates ``IF NOT EXISTS`` and then alters, when it is an idempotent schema file that upgrades
-    its tables in place: it adds a column ``IF NOT EXISTS`` to one of them (a delta that runs once creates a new
-    table that way and renames or constrains it: that table is new)."""
+    its tables in place: it adds a column ``IF NOT EXISTS`` to one of them, or changes a column's type (NodeBB's
+    session upgrade creates ``session`` if missing, then retypes the columns of the one connect-pg-simple made; a
+    new table would have them already). A delta that runs once creates a new table that way and renames or
+    constrains it: that table is new."""
     maybe: set[str] = set()
     altered: set[str] = set()
     in_place = False
@@ -1045,7 +1047,9 @@ def _upgraded_in_place(sql: SqlFile) -> set[str]:
             maybe.update(s.tables)
         elif s.kind in _UNLOCKED_KINDS and s.kind != "drop_table" and set(s.tables) & maybe:
             altered.update(t for t in s.tables if t in maybe)
-            in_place = in_place or bool(_ADD_COLUMN_IF_NOT_EXISTS.search(s.text))
+            # a column retyped right after the CREATE gave it its type: only a live table of an older shape needs it
+            retyped = s.kind == "alter_column_type"
+            in_place = in_place or retyped or bool(_ADD_COLUMN_IF_NOT_EXISTS.search(s.text))
     return altered if in_place else set()
 
 
