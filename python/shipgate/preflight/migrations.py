@@ -924,7 +924,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             written = _sql_file(client, feeders)
             if written is None or _first_init(path) or _client_database(client) in created:
                 continue  # a first load into the database the script just made: a rerun fails at createdb
-            if _unpacked_dump(script, client, fed_words(client, feeders), written):
+            fed = fed_words(client, feeders)
+            if _unpacked_dump(script, client, fed, written) or _backup_named(fed, written):
                 continue  # a restore: the dump the script unpacked from its backup, no migration of the package
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
@@ -959,6 +960,19 @@ def _unpacked_dump(script: Script, client: Command, fed: list[Word], sql_file: s
         )
         for command in script.commands
     )
+
+
+# A file or variable named as a backup: ``backup.sql``, ``"$BACKUP_SQL"``, ``${backup_file}``.
+_BACKUP_WORD = re.compile(r"backup", re.IGNORECASE)
+
+
+def _backup_named(fed: list[Word], sql_file: str) -> bool:
+    """The client loads a file named as a backup, by its own name or the variable that holds it (a rollback's
+    ``psql < "$BACKUP_SQL"``, ``mysql < /var/backups/app/backup.sql``): a restore of the database's own data, not
+    migrations the package ships. The last path element is read, not the folder (``backups/0042_add.sql``)."""
+    loaded = [w for w in fed if w.text == sql_file]
+    names = [posixpath.basename(sql_file)] + [posixpath.basename(w.raw.strip("\"'")) for w in loaded]
+    return any(_BACKUP_WORD.search(n) for n in names)
 
 
 def _names_own_function(command: Command, script: Script) -> bool:
