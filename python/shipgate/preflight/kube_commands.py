@@ -28,6 +28,7 @@ MAX_NODES = 50_000
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 _SHELL_C = re.compile(r"^-[a-z]*c[a-z]*$")
 _IMAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SUBCOMMAND = re.compile(r"[a-z][a-z0-9_-]*")  # a CLI's subcommand word (``setup``), no path, value or option
 
 
 def container_commands(text: TextFile, texts: Iterable[TextFile] = ()) -> Iterator[Command]:
@@ -119,7 +120,9 @@ def _argv(fields: dict[str, yaml.Node], own_image: dict[int, str]) -> tuple[list
     if command is None:
         image = fields.get("image")
         program = _image_program(image)
-        if program is None and image is not None:
+        if program is None and image is not None and _SUBCOMMAND.fullmatch(words[0]):
+            # the chart's own image: a bare subcommand goes to the program named as the chart; a first word built
+            # from values or given by path (``temporal-{{ .Values.driver }}-tool``) is a program of its own
             program = own_image.get(int(image.start_mark.line) + 1)
         if program is not None and posixpath.basename(words[0]) != program:
             words = [program, *words]

@@ -206,7 +206,8 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # (CasaOS' ``casaos-migration-tool``).
 _UPDATER_NAME = re.compile(
     r"(?:(?:update|upgrade|migrate)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)"
-    r"|(?:[a-z0-9]+[-_])?(?:database|db|schema|sql|mysql|pgsql|sqlite)[-_](?:update|upgrade|migrate|deploy)"
+    r"|(?:[a-z0-9]+[-_])?(?:database|db|schema)[-_](?:update|upgrade|migrate|deploy)"
+    r"|(?:[a-z0-9]+[-_])?(?:sql|mysql|pgsql|sqlite)[-_](?:update|upgrade)"  # not ``sql-migrate``, a tool of verbs
     r"|(?:[a-z0-9]+[-_])?migration[-_]tool)(?:\.(?:sh|pl|py|php|rb))?"
 )
 # OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
@@ -1052,19 +1053,22 @@ def _upgraded_in_place(sql: SqlFile) -> set[str]:
     its tables in place: it adds a column ``IF NOT EXISTS`` to one of them, or changes a column's type (NodeBB's
     session upgrade creates ``session`` if missing, then retypes the columns of the one connect-pg-simple made; a
     new table would have them already). A delta that runs once creates a new table that way and renames or
-    constrains it: that table is new."""
+    constrains it: that table is new (also when it retypes a column before the rename)."""
     maybe: set[str] = set()
     altered: set[str] = set()
+    retyped: set[str] = set()  # a column retyped after the CREATE gave it its type: a live table of an older shape
+    renamed: set[str] = set()  # a table built aside and renamed into place: new
     in_place = False
     for s in sql.statements:
         if s.kind == "create_table" and _IF_NOT_EXISTS.match(s.text):
             maybe.update(s.tables)
         elif s.kind in _UNLOCKED_KINDS and s.kind != "drop_table" and set(s.tables) & maybe:
-            altered.update(t for t in s.tables if t in maybe)
-            # a column retyped right after the CREATE gave it its type: only a live table of an older shape needs it
-            retyped = s.kind == "alter_column_type"
-            in_place = in_place or retyped or bool(_ADD_COLUMN_IF_NOT_EXISTS.search(s.text))
-    return altered if in_place else set()
+            named = {t for t in s.tables if t in maybe}
+            altered |= named
+            retyped |= named if s.kind == "alter_column_type" else set()
+            renamed |= named if s.kind == "rename" else set()
+            in_place = in_place or bool(_ADD_COLUMN_IF_NOT_EXISTS.search(s.text))
+    return altered if in_place or retyped - renamed else set()
 
 
 def _inline_findings(ctx: Context) -> Iterator[Finding]:
