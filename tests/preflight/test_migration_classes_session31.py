@@ -71,6 +71,16 @@ def test_b_other_includes_and_built_paths_are_quiet() -> None:
     assert codes_at({"updater/update.php": text}, HIDDEN) == []
 
 
+def test_b_a_script_named_as_the_sql_upgrade_is_the_updater() -> None:
+    assert in_script(HIDDEN, "php -f /var/www/app/TEMPsql_upgrade.php") == [3]
+    assert in_script(HIDDEN, "php /var/www/app/mysql_update.php") == [3]
+
+
+def test_b_other_sql_scripts_and_tools_are_quiet() -> None:
+    assert in_script(HIDDEN, "php -f /var/www/app/sql_report.php", "sql-migrate status -env=production") == []
+    assert in_script(HIDDEN, "mysql_upgrade --help") == []
+
+
 # -- C: a container runner named by a variable the package does not set ----------------------------------------------
 
 

@@ -207,7 +207,9 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 _UPDATER_NAME = re.compile(
     r"(?:(?:update|upgrade|migrate)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)"
     r"|(?:[a-z0-9]+[-_])?(?:database|db|schema)[-_](?:update|upgrade|migrate|deploy)"
-    r"|(?:[a-z0-9]+[-_])?(?:sql|mysql|pgsql|sqlite)[-_](?:update|upgrade)"  # not ``sql-migrate``, a tool of verbs
+    # the SQL or its engine, also glued to a prefix (OpenEMR's ``sql_upgrade.php`` run as a ``TEMPsql_upgrade.php``
+    # copy); not ``sql-migrate``, a migration tool of verbs
+    r"|(?:[a-z0-9]+[-_]|[A-Za-z0-9]*)(?:sql|mysql|pgsql|sqlite)[-_](?:update|upgrade)"
     r"|(?:[a-z0-9]+[-_])?migration[-_]tool)(?:\.(?:sh|pl|py|php|rb))?"
 )
 # OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
