@@ -142,8 +142,10 @@ def test_b_args_alone_run_the_image_s_program_when_the_image_is_known() -> None:
     path = "charts/zitadel/templates/setupjob.yaml"
     values = "image:\n  repository: ghcr.io/zitadel/zitadel\n  tag: v2.66.0\n"
     assert codes_at({path: template, "charts/zitadel/values.yaml": values}, _MIGRATION) == [12]
-    # without the values the image (so the program) is not known: args alone are no known CLI
-    assert codes_at({path: template}, _MIGRATION) == []
+    # without the values the chart's own image runs the program named as the chart (session 31); another chart's
+    # name is no known CLI
+    assert codes_at({path: template}, _MIGRATION) == [12]
+    assert codes_at({"charts/webapp/templates/setupjob.yaml": template}, _MIGRATION) == []
 
 
 def test_b_near_misses_stay_quiet() -> None:

@@ -53,6 +53,11 @@ def _skip_options(words: tuple[Word, ...], start: int, takes_value: frozenset[st
     return i
 
 
+def skip_run_options(words: tuple[Word, ...], start: int) -> int:
+    """The index of the service, container or image a ``run``/``exec`` names, its options from ``start``."""
+    return _skip_options(words, start, _RUN_VALUES)
+
+
 def _inner_start(command: Command) -> int | None:
     """Where the container's argv begins in ``command.words``."""
     words = command.words

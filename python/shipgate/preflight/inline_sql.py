@@ -2,7 +2,8 @@
 against the live database as a migration file's would, so it is read the same way (``docs/preflight.md``, "Schema
 migrations") and its locks, index builds and rewrites are reported at the command's line. Only text whose value is
 known without running the script is read (``-c "$SQL"`` is not); another client's inline SQL (``mysql -e``) is
-MySQL's, whose lock rules are not PostgreSQL's, and stays unread."""
+MySQL's, whose lock rules are not PostgreSQL's: a schema change there is reported unchecked, once per script, as a
+MySQL migration file is."""
 
 from __future__ import annotations
 
@@ -14,27 +15,44 @@ from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, Script
 from shipgate.preflight.sql import SqlFile, parse_sql
 
+_MYSQL_CLIENTS = frozenset({"mysql", "mariadb"})
 
-def _psql(command: Command) -> Command | None:
-    """``command`` when it is psql, or the psql it runs in a container (``docker exec db psql -c …``)."""
-    if command.name == "psql":
+
+def _client(command: Command, names: frozenset[str]) -> Command | None:
+    """``command`` when it is one of the clients ``names``, or the one it runs in a container (``docker exec db psql
+    -c …``)."""
+    if command.name in names:
         return command
     inner = container_command(command)
-    return inner if inner is not None and inner.name == "psql" else None
+    return inner if inner is not None and inner.name in names else None
+
+
+def _given_sql(path: str, client: Command, *options: str) -> Iterator[SqlFile]:
+    """The SQL each of ``options``' known values gives, its statements at the lines the values are written on."""
+    for word in option_values(client, *options):
+        if word.value is None or not word.value.strip():
+            continue
+        sql = parse_sql(word.value, path=path)
+        if not sql.skipped:
+            statements = tuple(dataclasses.replace(s, line=word.line + s.line - 1) for s in sql.statements)
+            yield dataclasses.replace(sql, statements=statements)
 
 
 def inline_sql(path: str, script: Script) -> Iterator[tuple[Command, SqlFile]]:
     """Each psql run of ``script`` (written at ``path``) with the SQL its ``-c``/``--command`` values give, read as
     one PostgreSQL file whose statements sit at the lines the values are written on."""
     for command in script.commands:
-        psql = _psql(command)
-        if psql is None:
-            continue
-        for word in option_values(psql, "-c", "--command"):
-            if word.value is None or not word.value.strip():
-                continue
-            sql = parse_sql(word.value, path=path)
-            if sql.skipped or sql.unchecked or sql.dialect != "postgresql":  # not PostgreSQL's SQL: left unread
-                continue
-            statements = tuple(dataclasses.replace(s, line=word.line + s.line - 1) for s in sql.statements)
-            yield command, dataclasses.replace(sql, statements=statements)
+        psql = _client(command, frozenset({"psql"}))
+        for sql in _given_sql(path, psql, "-c", "--command") if psql is not None else ():
+            if not sql.unchecked and sql.dialect == "postgresql":  # not PostgreSQL's SQL: left unread
+                yield command, sql
+
+
+def mysql_inline_sql(path: str, script: Script) -> Iterator[tuple[Command, SqlFile]]:
+    """Each mysql/mariadb run of ``script`` with the SQL its ``-e``/``--execute`` values give (``mysql app -e "ALTER
+    TABLE nodes DROP COLUMN x"``): MySQL's statements, whose locks and rebuilds are not PostgreSQL's; the caller
+    reports the schema changes among them unchecked (docs/preflight.md, "Schema migrations")."""
+    for command in script.commands:
+        client = _client(command, _MYSQL_CLIENTS)
+        for sql in _given_sql(path, client, "-e", "--execute") if client is not None else ():
+            yield command, sql

@@ -28,6 +28,7 @@ MAX_NODES = 50_000
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 _SHELL_C = re.compile(r"^-[a-z]*c[a-z]*$")
 _IMAGE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_SUBCOMMAND = re.compile(r"[a-z][a-z0-9_-]*")  # a CLI's subcommand word (``setup``), no path, value or option
 
 
 def container_commands(text: TextFile, texts: Iterable[TextFile] = ()) -> Iterator[Command]:
@@ -37,9 +38,10 @@ def container_commands(text: TextFile, texts: Iterable[TextFile] = ()) -> Iterat
     source = helm.yaml_source(text, texts)
     if "args:" not in source and "command:" not in source:
         return
+    own_image = _own_image_lines(text)
     for doc in compose_documents(source) or ():  # composed once per text, bounded (shipgate.yaml_nodes)
         if {"apiVersion", "kind"} <= _fields(doc).keys():
-            for argv, line in _containers(doc):
+            for argv, line in _containers(doc, own_image):
                 yield from parse_script(
                     "\n" * (line - 1) + " ".join(shlex.quote(w) for w in argv), path=text.path
                 ).commands
@@ -56,7 +58,28 @@ def _fields(node: yaml.Node | None) -> dict[str, yaml.Node]:
 _CONTAINER_LISTS = frozenset({"containers", "initContainers"})
 
 
-def _containers(root: yaml.Node) -> Iterator[tuple[list[str], int]]:
+def _own_image_lines(text: TextFile) -> dict[int, str]:
+    """The lines of a chart's template whose ``image:`` is the chart's own image (``{{ .Values.image.repository
+    }}:…``, ``{{ .Values.image }}``), each with the program it runs: the chart's name, the folder above its
+    ``templates/`` (``helm package`` requires the folder to carry the chart's name). A chart is named for the product
+    its main image runs (``charts/zitadel``: ZITADEL's image, whose entrypoint is ``zitadel``); a component's image
+    (``.Values.postgresql.image``) is not the chart's own."""
+    dirs = text.path.split("/")[:-1]
+    if not helm.is_template(text.path):
+        return {}
+    templates = len(dirs) - 1 - dirs[::-1].index("templates")  # the last ``templates`` folder of the path
+    chart = dirs[templates - 1] if templates > 0 else ""
+    if not _IMAGE_NAME.match(chart):
+        return {}
+    return {line.number: chart for line in text.lines if _OWN_IMAGE.search(line.text)}
+
+
+# ``image: "{{ .Values.image.repository }}:{{ … }}"``, ``image: {{ .Values.image.name }}``, ``image: {{ .Values.image
+# }}``: the chart's main image, by the values key Helm's ``helm create`` writes.
+_OWN_IMAGE = re.compile(r"^\s*-?\s*image:\s*[\"']?\{\{-?\s*\.Values\.image(?:\.(?:repository|name))?\s*(?:\||-?\}\})")
+
+
+def _containers(root: yaml.Node, own_image: dict[int, str]) -> Iterator[tuple[list[str], int]]:
     todo: list[tuple[yaml.Node, bool]] = [(root, False)]
     seen = 0
     while todo and seen < MAX_NODES:
@@ -67,7 +90,7 @@ def _containers(root: yaml.Node) -> Iterator[tuple[list[str], int]]:
         elif isinstance(node, yaml.MappingNode):
             fields = _fields(node)
             if (listed or "image" in fields) and ("command" in fields or "args" in fields):
-                found = _argv(fields)
+                found = _argv(fields, own_image)
                 if found is not None:
                     yield found
             todo.extend((value, key in _CONTAINER_LISTS) for key, value in fields.items())
@@ -86,7 +109,7 @@ def _words(node: yaml.Node | None) -> list[yaml.ScalarNode] | None:
     return None
 
 
-def _argv(fields: dict[str, yaml.Node]) -> tuple[list[str], int] | None:
+def _argv(fields: dict[str, yaml.Node], own_image: dict[int, str]) -> tuple[list[str], int] | None:
     command, args = _words(fields.get("command")), _words(fields.get("args")) or []
     nodes = (command or []) + args
     if not nodes:
@@ -95,7 +118,12 @@ def _argv(fields: dict[str, yaml.Node]) -> tuple[list[str], int] | None:
     if posixpath.basename(words[0]) in _SHELLS and any(_SHELL_C.match(w) for w in words[1:]):
         return None  # sh -c SCRIPT: read as shell (shipgate.preflight.embedded)
     if command is None:
-        program = _image_program(fields.get("image"))
+        image = fields.get("image")
+        program = _image_program(image)
+        if program is None and image is not None and _SUBCOMMAND.fullmatch(words[0]):
+            # the chart's own image: a bare subcommand goes to the program named as the chart; a first word built
+            # from values or given by path (``temporal-{{ .Values.driver }}-tool``) is a program of its own
+            program = own_image.get(int(image.start_mark.line) + 1)
         if program is not None and posixpath.basename(words[0]) != program:
             words = [program, *words]
     return words, int(nodes[0].start_mark.line) + 1

@@ -23,11 +23,11 @@ from shipgate.preflight.client_sql import created_databases
 from shipgate.preflight.compose import service_commands
 from shipgate.preflight.container_migrations import migrator_program, migrator_services, own_cli_migrates
 from shipgate.preflight.container_shells import container_shell_commands
-from shipgate.preflight.containers import container_command, image_word
+from shipgate.preflight.containers import container_command, image_word, skip_run_options
 from shipgate.preflight.contents import Context, Kind, at_command, at_line, is_maintainer_script
 from shipgate.preflight.elixir_release import release_migrates
 from shipgate.preflight.fed_sql import fed_words, feeding_cats, listed_path, piped_cats
-from shipgate.preflight.inline_sql import inline_sql
+from shipgate.preflight.inline_sql import inline_sql, mysql_inline_sql
 from shipgate.preflight.kube_commands import container_commands
 from shipgate.preflight.markup import in_documentation_folder, is_test_path
 from shipgate.preflight.migrate_scripts import runs_migrate_file, runs_migrate_script
@@ -154,6 +154,13 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "storage": (("upgrade",),),
     # a project's Invoke task named for its migrations (GeoNode's ``invoke migrations`` runs manage.py migrate)
     "invoke": (("migrate",), ("migrations",)),
+    # SFTPGo: "initprovider: Initialize and/or updates the configured data provider" (``sftpgo initprovider
+    # --help``): it creates the schema of the provider the configuration names, or migrates it to the release's
+    "sftpgo": (("initprovider",),),
+    # Concrete CMS's console (``concrete/bin/concrete5``, ``concrete/bin/concrete`` since 9): ``c5:update`` applies
+    # the core's and the packages' database migrations of the installed release
+    "concrete5": (("c5:update",),),
+    "concrete": (("c5:update",),),
 }
 # A migration CLI's global options that take a value, written before its subcommand: Alembic's ``-c/--config FILE``,
 # ``-n/--name SECTION`` and ``-x ARG`` (``alembic --help``), as in ``alembic -c src/backend/alembic.ini upgrade
@@ -194,11 +201,15 @@ _HIDDEN_FLAGS: dict[str, tuple[str, ...]] = {"listmonk": ("--install", "--upgrad
 # A vendor's database updater named for what it does (DAViCal's ``update-davical-database``, an
 # ``upgrade_db.sh``, ``update-schema``): it applies the schema changes of the installed version when run.
 # A migrator named the same way (ArchivesSpace's ``migrate_db.rb``, a ``migrate-database.py``).
-# The noun first (Netdisco's ``netdisco-db-deploy``, a ``db-upgrade.sh``), or the product's own migration tool
+# The noun first (Netdisco's ``netdisco-db-deploy``, a ``db-upgrade.sh``, also the SQL or its engine: CakeBlog's
+# ``mysql_update.php``, a ``sql_upgrade.php``), or the product's own migration tool
 # (CasaOS' ``casaos-migration-tool``).
 _UPDATER_NAME = re.compile(
     r"(?:(?:update|upgrade|migrate)[-_](?:[a-z0-9]+[-_])?(?:database|db|schema)"
     r"|(?:[a-z0-9]+[-_])?(?:database|db|schema)[-_](?:update|upgrade|migrate|deploy)"
+    # the SQL or its engine, also glued to a prefix (OpenEMR's ``sql_upgrade.php`` run as a ``TEMPsql_upgrade.php``
+    # copy); not ``sql-migrate``, a migration tool of verbs
+    r"|(?:[a-z0-9]+[-_]|[A-Za-z0-9]*)(?:sql|mysql|pgsql|sqlite)[-_](?:update|upgrade)"
     r"|(?:[a-z0-9]+[-_])?migration[-_]tool)(?:\.(?:sh|pl|py|php|rb))?"
 )
 # OpenStack services' ``<service>-manage db_sync`` (also ``db sync``): "upgrade the database schema to the most
@@ -278,6 +289,24 @@ def _migrate_through_variable(command: Command) -> bool:
     verbs = [w.text for w in operands(command)]
     only_reads = any(w.text in ("-h", "--help", "--check", "--plan") for w in command.words)
     return verbs[:1] == [_DJANGO_MIGRATE] and not only_reads
+
+
+def _variable_container_run(command: Command) -> Command | None:
+    """The command a container runner named only by a variable runs, read by the shape of compose's and the
+    engines' ``run``/``exec`` (the verb, its options and the values they take, the service, then the argv):
+    ``$compose_cmd exec -T php php artisan migrate --force``, the variable set from a helper the package does not
+    hold (``docker compose`` or ``docker-compose``). Asked only whether that argv is a known migration CLI."""
+    program = command.program.raw.strip('"') if command.program is not None else ""
+    words = command.words
+    if command.name is not None or not _LONE_EXPANSION.fullmatch(program) or not words:
+        return None
+    if words[0].text not in _RUN_VERBS:
+        return None
+    start = skip_run_options(words, 1) + 1  # after the service
+    if start >= len(words):
+        return None
+    inner = words[start]
+    return dataclasses.replace(command, name=posixpath.basename(inner.text), program=inner, words=words[start + 1 :])
 
 
 # Where the system's own programs live: a path there names a distribution's tool, not the product's CLI.
@@ -663,7 +692,11 @@ def _moodle_upgrade(name: str, command: Command) -> bool:
 
 def _hidden_tool(command: Command) -> bool:
     name = command.name or ""
-    named = _UPDATER_NAME.fullmatch(name) or _updater_script(command) or _script_db_update(command)
+    named = (
+        (_UPDATER_NAME.fullmatch(name) and name not in _DATA_UPGRADES)
+        or _updater_script(command)
+        or _script_db_update(command)
+    )
     named = named or _cake_migrate(name, command) or _wiki_update(name, command) or _moodle_upgrade(name, command)
     if named or _upgrade_jar(command) or updates_schema_by_option(command):
         return not any(w.text in ("-h", "--help", "--version", "-n", "--dry-run") for w in command.words)
@@ -880,8 +913,11 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             if _own_unlocked_run(inner) or _own_unlocked_run(command):
                 yield MigrationRun(path, inner or command, None, None, False, locked or "flock" in command.wrappers)
                 continue
-            if inner is not None and _hidden(inner):
-                yield MigrationRun(path, inner, None, None, True, locked or "flock" in command.wrappers)
+            guessed = _variable_container_run(command) if inner is None else None
+            if (inner is not None and _hidden(inner)) or (guessed is not None and _hidden(guessed)):
+                yield MigrationRun(
+                    path, inner or guessed or command, None, None, True, locked or "flock" in command.wrappers
+                )
                 continue
             if _hidden(command) and not _names_own_function(command, script):
                 yield MigrationRun(path, command, None, None, True, locked or "flock" in command.wrappers)
@@ -891,7 +927,8 @@ def runs(ctx: Context) -> Iterator[MigrationRun]:
             written = _sql_file(client, feeders)
             if written is None or _first_init(path) or _client_database(client) in created:
                 continue  # a first load into the database the script just made: a rerun fails at createdb
-            if _unpacked_dump(script, client, fed_words(client, feeders), written):
+            fed = fed_words(client, feeders)
+            if _unpacked_dump(script, client, fed, written) or _backup_named(fed, written):
                 continue  # a restore: the dump the script unpacked from its backup, no migration of the package
             target = next(
                 (p for p in ctx.parsed.sql if path_matches(p, written) or p.endswith("/" + written.lstrip("./"))), None
@@ -926,6 +963,19 @@ def _unpacked_dump(script: Script, client: Command, fed: list[Word], sql_file: s
         )
         for command in script.commands
     )
+
+
+# A file or variable named as a backup: ``backup.sql``, ``"$BACKUP_SQL"``, ``${backup_file}``.
+_BACKUP_WORD = re.compile(r"backup", re.IGNORECASE)
+
+
+def _backup_named(fed: list[Word], sql_file: str) -> bool:
+    """The client loads a file named as a backup, by its own name or the variable that holds it (a rollback's
+    ``psql < "$BACKUP_SQL"``, ``mysql < /var/backups/app/backup.sql``): a restore of the database's own data, not
+    migrations the package ships. The last path element is read, not the folder (``backups/0042_add.sql``)."""
+    loaded = [w for w in fed if w.text == sql_file]
+    names = [posixpath.basename(sql_file)] + [posixpath.basename(w.raw.strip("\"'")) for w in loaded]
+    return any(_BACKUP_WORD.search(n) for n in names)
 
 
 def _names_own_function(command: Command, script: Script) -> bool:
@@ -1002,18 +1052,25 @@ def _new_tables(sql: SqlFile) -> list[bool]:
 
 def _upgraded_in_place(sql: SqlFile) -> set[str]:
     """Tables the file creates ``IF NOT EXISTS`` and then alters, when it is an idempotent schema file that upgrades
-    its tables in place: it adds a column ``IF NOT EXISTS`` to one of them (a delta that runs once creates a new
-    table that way and renames or constrains it: that table is new)."""
+    its tables in place: it adds a column ``IF NOT EXISTS`` to one of them, or changes a column's type (NodeBB's
+    session upgrade creates ``session`` if missing, then retypes the columns of the one connect-pg-simple made; a
+    new table would have them already). A delta that runs once creates a new table that way and renames or
+    constrains it: that table is new (also when it retypes a column before the rename)."""
     maybe: set[str] = set()
     altered: set[str] = set()
+    retyped: set[str] = set()  # a column retyped after the CREATE gave it its type: a live table of an older shape
+    renamed: set[str] = set()  # a table built aside and renamed into place: new
     in_place = False
     for s in sql.statements:
         if s.kind == "create_table" and _IF_NOT_EXISTS.match(s.text):
             maybe.update(s.tables)
         elif s.kind in _UNLOCKED_KINDS and s.kind != "drop_table" and set(s.tables) & maybe:
-            altered.update(t for t in s.tables if t in maybe)
+            named = {t for t in s.tables if t in maybe}
+            altered |= named
+            retyped |= named if s.kind == "alter_column_type" else set()
+            renamed |= named if s.kind == "rename" else set()
             in_place = in_place or bool(_ADD_COLUMN_IF_NOT_EXISTS.search(s.text))
-    return altered if in_place else set()
+    return altered if in_place or retyped - renamed else set()
 
 
 def _inline_findings(ctx: Context) -> Iterator[Finding]:
@@ -1026,6 +1083,24 @@ def _inline_findings(ctx: Context) -> Iterator[Finding]:
         locked = _script_locked(script)
         for command, sql in inline_sql(path, script):
             yield from _sql_findings(sql, locked or "flock" in command.wrappers)
+        # MySQL's statements (``mysql -e``): a schema change is unchecked, reported once per script as per file
+        changes = (sql for _, sql in mysql_inline_sql(path, script) if _changes_tables(sql))
+        first = next((_on_package_database(sql, "mysql", "given to the mysql client") for sql in changes), None)
+        if first is not None:
+            yield from _sql_findings(first, False)
+
+
+# Statements that change an existing table's definition (not rows, accounts, databases, or maintenance).
+_TABLE_CHANGES = (_UNLOCKED_KINDS - {"lock", "vacuum", "cluster", "reindex", "truncate"}) | {
+    "create_index",
+    "drop_index",
+}
+
+
+def _changes_tables(sql: SqlFile) -> bool:
+    """Whether ``sql`` changes a table's definition (``ALTER TABLE``, ``DROP TABLE``, an index): a schema migration,
+    not a row written, a database or an account made (``CREATE DATABASE``, ``INSERT``, ``ALTER USER``)."""
+    return any(s.kind in _TABLE_CHANGES for s in sql.statements)
 
 
 def _unchecked_line(sql: SqlFile) -> int:
@@ -1105,15 +1180,16 @@ def _sql_findings(sql: SqlFile, locked_by_caller: bool) -> Iterator[Finding]:
             )
 
 
-def _on_package_database(sql: SqlFile, database: str | None) -> SqlFile:
+def _on_package_database(sql: SqlFile, database: str | None, reason: str = "") -> SqlFile:
     """``sql`` read for the package's database when neither its path nor its text names one (it was read as
     PostgreSQL by default, or found in part not PostgreSQL): what PostgreSQL would lock or rewrite is then not
-    known (ZoneMinder's MySQL ``zm_update-*.sql``, some of whose statements PostgreSQL's parser also accepts)."""
+    known (ZoneMinder's MySQL ``zm_update-*.sql``, some of whose statements PostgreSQL's parser also accepts).
+    ``reason`` says how the database is known, when not from the package's configuration (the client run)."""
     if database is None or sql.dialect not in ("postgresql", "unknown") or path_dialect(sql.path) is not None:
         return sql
     statements = tuple(dataclasses.replace(s, checked=False) if engine_bound(s) else s for s in sql.statements)
     unchecked = sum(not s.checked for s in statements)
-    note = f"the package's configuration names {database} as its database"
+    note = reason or f"the package's configuration names {database} as its database"
     return dataclasses.replace(
         sql, dialect=database, statements=statements, unchecked=unchecked, first_error=sql.first_error or note
     )

@@ -54,7 +54,7 @@ from collections.abc import Iterator
 import tree_sitter
 import tree_sitter_php
 
-from shipgate.preflight import composer_handlers, php_file_acts
+from shipgate.preflight import composer_handlers, php_file_acts, php_schema_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.php_runs import PhpRuns
 from shipgate.preflight.php_values import PhpValues, shell_word
@@ -205,6 +205,9 @@ def _piece(node: Node, runners: set[str], values: PhpValues) -> Piece | None:
     if node.type == "shell_command_expression":
         inner = "".join(_value(c) for c in node.named_children) or _text(node).strip("`")
         return node.start_point[0] + 1, inner
+    if node.type in _INCLUDES and node.named_children:
+        script = values.value(node.named_children[-1])
+        return (node.start_point[0] + 1, f"php {_quote(script)}") if _INCLUDED.fullmatch(script) else None
     name_node = node.child_by_field_name("name") if node.type != "function_call_expression" else None
     if node.type == "function_call_expression":
         name_node = node.child_by_field_name("function")
@@ -215,6 +218,14 @@ def _piece(node: Node, runners: set[str], values: PhpValues) -> Piece | None:
     line = name_node.start_point[0] + 1
     command = _command(node, _text(name_node).split("\\")[-1], runners, values)
     return (line, command) if command is not None else None
+
+
+# ``include('mysql_update.php')``, ``require_once "db_migrate.php"``: the named script runs here, as ``php FILE``
+# would run it; only a file named by a literal (a path the program builds at run time says nothing).
+_INCLUDES = frozenset(
+    {"include_expression", "include_once_expression", "require_expression", "require_once_expression"}
+)
+_INCLUDED = re.compile(r"[\w./-]+\.php")
 
 
 def _command(node: Node, name: str, runners: set[str], values: PhpValues) -> str | None:
@@ -245,6 +256,8 @@ def _command(node: Node, name: str, runners: set[str], values: PhpValues) -> str
         return _console("php bin/console", args)
     if node.type == "member_call_expression" and name == "run":
         return _found_command(node, args)
+    if php_schema_calls.applies_schema(node, name, args):
+        return php_schema_calls.MIGRATE_STEP
     return None
 
 
