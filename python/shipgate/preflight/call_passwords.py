@@ -7,7 +7,9 @@ The keyword reader (``secrets.keyword_secrets``) reads a line that assigns (``pa
 opening its line); a named argument sits inside a call, often one of several on its line, and is read here from the
 language's own tree: the name and its value when that value is a string literal written in place. A name or an
 expression passed (``password=args.password``, ``password: process.env.PW``, ``"#{pw}"``) holds no literal and is
-not read. The caller decides which names are secret and which values are placeholders, as for an assignment."""
+not read. The caller decides which names are secret and which values are placeholders, as for an assignment. A
+Django user-manager call's password given by position (``create_superuser('admin', 'a@example.com', 'admin')``,
+``set_password('…')``: ``seeded_accounts.password_argument``) is read as the ``password`` keyword it stands for."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import tree_sitter
 
 from shipgate.preflight import js_script, ruby_script
 from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.seeded_accounts import ACCOUNT_SETTERS, password_argument
 from shipgate.preflight.syntax_nodes import node_text, walk
 
 _MAX_SOURCE = 1 << 20  # a program this large is data, not an installer: its calls are not read
@@ -44,12 +47,15 @@ def keyword_literals(path: str, source: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _python(source: str) -> Iterator[tuple[int, str, str]]:
-    if "=" not in source or (tree := python_tree(source)) is None:
+    named = "=" in source or any(setter in source for setter in ACCOUNT_SETTERS)  # a keyword, or a positional password
+    if not named or (tree := python_tree(source)) is None:
         return
     seen = 0
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
+        if (positional := _account_password(node)) is not None:
+            yield positional
         for argument in node.keywords:
             value = argument.value
             if argument.arg is None or not isinstance(value, ast.Constant) or not isinstance(value.value, str):
@@ -58,6 +64,20 @@ def _python(source: str) -> Iterator[tuple[int, str, str]]:
             if seen > _MAX_ARGUMENTS:
                 return
             yield value.lineno, argument.arg, value.value
+
+
+def _account_password(call: ast.Call) -> tuple[int, str, str] | None:
+    """A Django user-manager call's raw password given by position (``create_superuser('admin',
+    'admin@example.com', 'admin')``: RDMO's ``create_admin_user`` command, round thirty-nine), as the ``password``
+    keyword it stands for; the keyword form is read with the other keyword arguments."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    given = password_argument(call, name)
+    if not any(given is argument for argument in call.args):
+        return None
+    if isinstance(given, ast.Constant) and isinstance(given.value, str):
+        return given.lineno, "password", given.value
+    return None
 
 
 def _pairs(nodes: Iterator[tree_sitter.Node] | list[tree_sitter.Node]) -> Iterator[tuple[int, str, str]]:

@@ -8,8 +8,9 @@ logs in with those words:
   ``*.dist-info`` folder, and the build descriptions ``setup.py``, ``setup.cfg``, ``pyproject.toml`` and
   ``composer.json``: the project's links, long description, entry points and the repositories a developer's
   build tool fetches from, read by a package index or a build tool; ``contribute.json`` and ``REUSE.toml`` (links
-  and licensing for contributors and compliance tools); and Composer's ``composer/installed.json``
-  (each installed library's source and download URLs).
+  and licensing for contributors and compliance tools); citation metadata (``CITATION.cff``, ``codemeta.json``)
+  and AppStream metadata (``*.metainfo.xml``, ``*.appdata.xml``: what a software centre shows); and Composer's
+  ``composer/installed.json`` (each installed library's source and download URLs).
 - **Lock files** (``markup.is_lock_file``): ``package-lock.json``, ``yarn.lock``, ``poetry.lock``… record where a
   build fetched each dependency; the product does not contact those URLs and no install step runs the tool.
 - **Translation catalogues** (``markup.is_localization``): gettext ``.po``/``.pot`` files and the files under a
@@ -33,8 +34,9 @@ logs in with those words:
   developers and CI, never by an install; so is a ``regtest/`` folder (the regression-test environment a test suite
   runs against), and a containers folder named for a developer's environment or for building the project's own
   packages (``docker/develop/``, ``docker/debs/``, ``docker/rpms/``). So are a maintainer's tools in a project's
-  ``scripts/``, ``tools/`` or ``dev/`` folder named for releasing, validating, testing or copyright upkeep
-  (``make-release``, ``validate-commits``, ``dbmigrate-test``) and an image built to run tests
+  ``scripts/``, ``tools/`` or ``dev/`` folder named for releasing, validating, testing, copyright upkeep, the
+  changelog or the documentation build (``make-release``, ``validate-commits``, ``dbmigrate-test``,
+  ``generate_changelog.py``, ``build-public-docs.sh``) and an image built to run tests
   (``Dockerfile-js-testbed``).
   Their scripts (shell, PowerShell) are not steps (``runners.steps``), and a word under a password-like name in
   CI tooling is a CI job's test value (a token in its own format is still reported; a maintainer tool's literal
@@ -120,6 +122,14 @@ _SHOWN_BY = re.compile(
     r"(?:\s*(?:(?:chalk|kleur|colors|colorette|picocolors|pc|ansiColors)(?:\.\w+)+|click\.style|colored)\s*\()*"
     r"\s*f?[rb]?['\"]"
 )
+# a call that hands the URL to the user's web browser (``webbrowser.open_new_tab('https://…')``, Deluge's
+# ``deluge.common.open_url_in_browser('https://…')``, ``window.open('https://…')``, Qt's
+# ``QDesktopServices.openUrl(QUrl('https://…'))``): a page the person opens, not a request the program sends (a
+# name without ``browser``, ``open_url(…)``, may fetch the URL itself: not one)
+_OPENED_BY = re.compile(
+    r"(?:\bwebbrowser\.open(?:_new(?:_tab)?)?|\w*_in_browser|\bopen_browser|\bwindow\.open|\bopenUrl\(\s*QUrl)"
+    r"\s*\(\s*f?[rb]?['\"]"
+)
 # a string method whose first argument is matched against, cut out or replaced (``url.replace('http://www.readability
 # .com/read?url=', '')``, ``u.startswith("https://")``, PHP's ``strpos($url, 'git://…')``): a pattern, not a request
 _MATCHED_BY = re.compile(
@@ -174,7 +184,13 @@ _METADATA_NAMES = frozenset(
     # a project's description for people and tools: Mozilla's ``contribute.json`` (repository, bug tracker, chat
     # links) and the REUSE specification's ``REUSE.toml`` (licensing and ``SPDX-PackageDownloadLocation``)
     | {"contribute.json", "REUSE.toml"}
+    # software citation metadata: the Citation File Format's ``CITATION.cff`` and ``codemeta.json`` (the authors'
+    # ORCID iDs, the repository), read by citation tools and archives
+    | {"CITATION.cff", "codemeta.json"}
 )
+# AppStream metadata (``org.app.metainfo.xml``, the older ``.appdata.xml``, and the ``.in`` template a build fills):
+# the homepage, bug tracker and screenshot links a software centre shows
+_APPSTREAM = re.compile(r"\.(?:metainfo|appdata)\.xml(?:\.in)?$")
 _DEVELOPMENT_DIR = re.compile(
     r"(?:^|/)(?:scripts-dev|dev-scripts|\.github|\.gitlab|\.circleci|\.buildkite|\.tx)/"
     r"|(?:^|/)lib/generators/[^/]+/templates/"  # a Rails generator's templates: the skeleton of a developer's new code
@@ -194,7 +210,8 @@ _DEVELOPMENT_DIR = re.compile(
 _DEVELOPMENT_NAMES = frozenset(
     {"appveyor.yml", ".appveyor.yml", ".travis.yml", ".gitlab-ci.yml", "tox.ini", "noxfile.py", "Jenkinsfile"}
     | {"opencode.json", "opencode.jsonc", ".mcp.json"}  # a coding assistant's configuration (its MCP servers)
-    | {"book.toml", "mkdocs.yml", "mkdocs.yaml"}  # the documentation's build (mdBook, MkDocs): its edit and repo links
+    # the documentation's build (mdBook, MkDocs, Zensical): its edit and repo links, its inventories' hosts
+    | {"book.toml", "mkdocs.yml", "mkdocs.yaml", "zensical.toml"}
 )
 # A maintainer's tool in a project's ``scripts/``/``tools/``/``dev/`` folder, named for what only its maintainers do:
 # cut a release (``make-release``; not one named for fetching a release, ``install-release.sh``,
@@ -205,6 +222,9 @@ _MAINTAINER_TOOL = re.compile(
     r"(?:^|/)(?:scripts|tools|dev)/(?:(?:[\w-]*[-_])?(?:validate|copyrights?)"
     r"|(?!(?:install|download|fetch|upgrade)[-_])(?:[\w-]*[-_])?release)(?:[-_.][\w.-]*)?$"
     r"|(?:^|/)(?:scripts|tools|dev)/[\w-]*[-_]tests?(?:\.(?:sh|py))?$"
+    # a tool that writes the changelog or builds the documentation site (``scripts/generate_changelog.py``,
+    # ``scripts/build-public-docs.sh``: pyinfra's, round thirty-nine)
+    r"|(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:changelog|docs)(?:[-_.][\w.-]*)?$"
     # a tool named for the project's CI service by a word of its own (``scripts/check-ci``, ``scripts/travis-lava``)
     r"|(?:^|/)(?:scripts|tools|dev)/(?:[\w-]*[-_])?(?:ci|travis)(?:[-_.][\w.-]*)?$"
     # a tool that rewrites or checks a package manager's lock file (``scripts/sanitise_uv_lock.py``)
@@ -240,6 +260,7 @@ def is_package_metadata(path: str) -> bool:
     return (
         name in _METADATA_NAMES
         or name.endswith(".gemspec")
+        or bool(_APPSTREAM.search(name))
         or bool(_METADATA_DIR.search(path))
         or bool(_COMPOSER_INSTALLED.search(path))
     )
@@ -265,8 +286,9 @@ def is_ci_file(path: str) -> bool:
 
 
 def is_maintainer_tool(path: str) -> bool:
-    """A release, validation, test, copyright or lock-file tool in a project's ``scripts/``/``tools/``/``dev/``
-    folder, an image built to run tests, or a development container (``.devcontainer/``). Not a step; a literal
+    """A release, validation, test, copyright, lock-file, changelog or documentation-build tool in a project's
+    ``scripts/``/``tools/``/``dev/`` folder, an image built to run tests, or a development container
+    (``.devcontainer/``). Not a step; a literal
     password it runs with is still reported, as a shipped development configuration's is (a CI job's test value is
     not)."""
     return bool(_MAINTAINER_TOOL.search(path))
@@ -334,8 +356,9 @@ def vcs_keyword(line: str, url: re.Match[str]) -> bool:
 
 
 def shown_or_named(line: str, url: re.Match[str]) -> bool:
-    """In program source, the URL ``url`` found on ``line`` is an argument a call prints or a command-line parser's
-    help text (``epilog='See https://…'``, ``help=…``), an XML name's namespace
+    """In program source, the URL ``url`` found on ``line`` is an argument a call prints or hands to the user's
+    browser (``webbrowser.open('https://…')``), a command-line parser's help text (``epilog='See https://…'``,
+    ``help=…``), an XML name's namespace
     in Clark notation (``{http://…}tag``), the value of an ``xmlns`` key (``"xmlns" => "http://…/Atom"``), or a
     vocabulary's name: a DTD (``…/strict.dtd``) or a namespace URI (``…/ns/``, ``…/1999/xhtml``,
     ``…/XML/1998/namespace``, ``…-ns#``) or an RDF namespace's IRI (``Namespace("http://xmlns.com/foaf/0.1/")``), or
@@ -352,6 +375,7 @@ def shown_or_named(line: str, url: re.Match[str]) -> bool:
         return True
     return bool(
         _SHOWN_BY.search(line, 0, url.start())
+        or _OPENED_BY.search(line, 0, url.start())
         or _MATCHED_BY.search(line, 0, url.start())
         or _HELP_ARGUMENT.search(line, 0, url.start())
     )

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from shipgate.preflight.contents import TextFile
+from shipgate.preflight.distribution_drivers import offered_engines
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.sql.model import SqlFile
 from shipgate.preflight.sql.reader import engine_bound
@@ -63,12 +64,19 @@ def django_engines(texts: Iterable[TextFile]) -> set[str]:
 
 # the engines Django ships that are not PostgreSQL, by the dialect a migration run on them is read as
 _OTHER_DATABASES = {"sqlite3": "sqlite", "mysql": "mysql", "oracle": "oracle"}
+# a source distribution's root build descriptions, which say which drivers it installs or offers
+_DESCRIPTIONS = frozenset({"pyproject.toml", "setup.cfg", "setup.py"})
 
 
 def sole_database(texts: Iterable[TextFile]) -> str | None:
     """The dialect of the one Django engine the package names, when it names one alone and it is not PostgreSQL
-    (``sqlite``, ``mysql``, ``oracle``); None otherwise."""
+    (``sqlite``, ``mysql``, ``oracle``); None otherwise. A database whose driver the distribution's own build
+    description installs or offers (``distribution_drivers``: RDMO's ``postgres`` extra) is named too."""
+    texts = list(texts)
     engines = django_engines(texts)
+    if len(engines) == 1:
+        described = ((t.path, "\n".join(line.text for line in t.lines)) for t in texts if t.path in _DESCRIPTIONS)
+        engines |= offered_engines(described)
     if len(engines) != 1:
         return None
     return _OTHER_DATABASES.get(next(iter(engines)))

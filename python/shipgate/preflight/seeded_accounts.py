@@ -18,6 +18,7 @@ from shipgate.preflight.secrets import password_name
 
 # Django's user managers and models: the method -> the position of the raw password among its arguments
 _PYTHON_SETTERS = {"create_superuser": 2, "create_user": 2, "set_password": 0}
+ACCOUNT_SETTERS = frozenset(_PYTHON_SETTERS)
 # PHP's password hashing: (class, function) — ``Hash::make``, ``bcrypt``, ``password_hash``
 PHP_HASHES = frozenset({("Hash", "make"), ("", "bcrypt"), ("", "password_hash")})
 # a password that reads the same inside ``${NAME:-…}`` (no quote, space, ``$``, ``}`` or backslash)
@@ -31,14 +32,21 @@ def default_password(literal: str) -> str | None:
     return f'ADMIN_PASSWORD="${{ADMIN_PASSWORD:-{literal}}}"'
 
 
-def python_seeded(call: ast.Call, name: str) -> str | None:
-    """A Django user-manager call that gives the account a literal password, as :func:`default_password`."""
+def password_argument(call: ast.Call, name: str) -> ast.expr | None:
+    """The argument a Django user-manager call named ``name`` (``create_superuser``, ``create_user``,
+    ``set_password``) gives the account's raw password in, by keyword or at its position; None for other calls."""
     index = _PYTHON_SETTERS.get(name)
     if index is None:
         return None
     given = next((k.value for k in call.keywords if k.arg in ("password", "raw_password")), None)
     if given is None and len(call.args) > index:
         given = call.args[index]
+    return given
+
+
+def python_seeded(call: ast.Call, name: str) -> str | None:
+    """A Django user-manager call that gives the account a literal password, as :func:`default_password`."""
+    given = password_argument(call, name)
     if isinstance(given, ast.Constant) and isinstance(given.value, str) and given.value:
         return default_password(given.value)
     return None

@@ -178,8 +178,10 @@ def _resolved(name: str, direct: dict[str, str], aliases: dict[str, str]) -> str
     return _LIBRARY_FIELDS.get(kind, kind)
 
 
-def changes(old: Field, new: Field) -> frozenset[str]:
-    """What Django's PostgreSQL editor changes when ``old`` becomes ``new`` (empty: it sends nothing)."""
+def changes(old: Field, new: Field, renamed: Mapping[str, str] | None = None) -> frozenset[str]:
+    """What Django's PostgreSQL editor changes when ``old`` becomes ``new`` (empty: it sends nothing). ``renamed``:
+    the package's renamed models, ``app.old`` -> ``app.new`` (:func:`renamed_models`)."""
+    renamed = renamed or {}
     found: set[str] = set()
     if old.many or new.many:
         return frozenset()  # no column: Django alters the join table, if anything
@@ -204,7 +206,11 @@ def changes(old: Field, new: Field) -> frozenset[str]:
         found.add("drop_not_null" if new.null else "set_not_null")
     if old.unique != new.unique:
         found.add("add_unique" if new.unique else "drop_unique")
-    if old.target and new.target and old.target != new.target:
+    # a foreign key pointed at another table gets a constraint validated against every row; one without a constraint
+    # (``db_constraint=False``) validates nothing, and a model renamed since (``RenameModel``: Django's state renames
+    # every reference to it) is the same table under its new name (RDMO's ``AttributeEntity`` -> ``Attribute``)
+    retargeted = old.target and new.target and old.target != new.target and renamed.get(old.target) != new.target
+    if retargeted and new.constraint:
         found.add("target")
     if (old.kind in _POSITIVE) != (new.kind in _POSITIVE):
         found.add("add_check" if new.kind in _POSITIVE else "drop_check")
@@ -212,13 +218,18 @@ def changes(old: Field, new: Field) -> frozenset[str]:
 
 
 def _added(node: ast.expr | None, field: Field) -> frozenset[str]:
-    """What an ``AddField`` sends beyond what its call's own class name says (pymigration reads that alone): the
-    index of a foreign key the project's class defines (``StatusField``). A many-to-many field's join table is
-    created with foreign keys to the model's live table, which locks it: read as the ALTER pymigration writes."""
-    named = _callee(node) if isinstance(node, ast.Call) else ""
-    if field.kind == "ForeignKey" and named != "ForeignKey" and field.index:
-        return frozenset({"fk_index"})
-    return frozenset()
+    """What an ``AddField`` sends beyond what its call's own class name says (pymigration reads that alone, and
+    indexes a ``ForeignKey`` or an explicit ``db_index=True``): the index Django builds by default for a foreign key
+    the project's class defines (``StatusField``) and for a ``SlugField`` (``db_index=True`` unless told otherwise:
+    RDMO's ``AddField`` of ``key = SlugField(…)``, round thirty-nine). A unique field's index is its constraint. A
+    many-to-many field's join table is created with foreign keys to the model's live table, which locks it: read as
+    the ALTER pymigration writes."""
+    if not isinstance(node, ast.Call) or not field.index or field.unique or field.many:
+        return frozenset()
+    explicit = _kw(node, "db_index")
+    if _callee(node) == "ForeignKey" or (isinstance(explicit, ast.Constant) and explicit.value is True):
+        return frozenset()  # pymigration writes this index itself
+    return frozenset({"default_index"})
 
 
 def _size(field: Field) -> int:
@@ -235,11 +246,13 @@ def _tree(text: str) -> ast.Module | None:
 class _History:
     """The fields of one app's models, as its migrations so far define them. ``label``: the app's label as its
     folder names it (``core`` for ``core/migrations/``), which a foreign key's model named without one belongs to:
-    ``to='shift'`` and ``to='core.shift'`` in ``core``'s migrations are one table."""
+    ``to='shift'`` and ``to='core.shift'`` in ``core``'s migrations are one table. ``renamed``: the package's
+    renamed models (:func:`renamed_models`)."""
 
-    def __init__(self, bases: dict[str, str], label: str = "") -> None:
+    def __init__(self, bases: dict[str, str], label: str = "", renamed: Mapping[str, str] | None = None) -> None:
         self.bases = bases
         self.label = label
+        self.renamed = renamed or {}
         self.fields: dict[tuple[str, str], Field | None] = {}
         self.changed: dict[int, frozenset[str]] = {}
         self.grouped: dict[str, bool] = {}  # model -> whether it has a unique_together, when known
@@ -286,7 +299,7 @@ class _History:
             new = self._labelled(_field(node, self.bases))
             old = self.fields.get((model, name))
             if op == "AlterField" and old is not None and new is not None:
-                self.changed[call.lineno] = changes(old, new)
+                self.changed[call.lineno] = changes(old, new, self.renamed)
             elif op == "AddField" and new is not None and (added := _added(node, new)):
                 self.changed[call.lineno] = added
             self.fields[(model, name)] = new
@@ -356,6 +369,22 @@ def replaced(tree: ast.Module) -> set[str]:
     return names
 
 
+def renamed_models(apps: Mapping[str, list[tuple[str, str]]]) -> dict[str, str]:
+    """``app.old`` -> ``app.new`` (lower case) for each ``RenameModel`` among the apps' migrations (``{folder:
+    [(path, text)…]}``): Django's migration state renames every foreign key's reference to the model with it, in
+    every app, so a later ``AlterField`` that names the new model points at the same table."""
+    renamed: dict[str, str] = {}
+    for folder, migrations in apps.items():
+        label = posixpath.basename(posixpath.dirname(folder)).lower()
+        for _, text in migrations:
+            tree = _tree(text) if "RenameModel" in text else None
+            for call in _operations(tree) if tree is not None else ():
+                old, new = _name(_arg(call, 0, "old_name")), _name(_arg(call, 1, "new_name"))
+                if _callee(call) == "RenameModel" and old and new:
+                    renamed[f"{label}.{old.lower()}"] = f"{label}.{new.lower()}"
+    return renamed
+
+
 def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int], frozenset[str]]:
     """(path, line) of each ``AlterField`` in the Django migrations among ``files`` ((path, text) of the package's
     Python files) whose replaced field is known -> what it changes in the database (see :func:`changes`). The
@@ -369,17 +398,19 @@ def alter_field_changes(files: Iterable[tuple[str, str]]) -> dict[tuple[str, int
         elif path.endswith(".py") and "models." in text and len(text) <= MAX_SOURCE:
             sources.append((path, text))
     bases = field_bases(sources)
+    renamed = renamed_models(apps)
     out: dict[tuple[str, int], frozenset[str]] = {}
     read = 0
     for folder, migrations in apps.items():
         label = posixpath.basename(posixpath.dirname(folder)).lower()
-        history = _History(bases, label)
+        history = _History(bases, label, renamed)
         present = {posixpath.basename(path).removesuffix(".py") for path, _ in migrations}
         for path, text in sorted(migrations, key=lambda m: posixpath.basename(m[0])):
             read += 1
             tree = _tree(text) if read <= MAX_FILES else None
             if tree is None:
-                history = _History(bases, label)  # a file not read: what follows cannot be told from what came before
+                # a file not read: what follows cannot be told from what came before
+                history = _History(bases, label, renamed)
                 continue
             if present & replaced(tree):
                 continue  # a squash of files the folder still has: their history is the one upgrades replay
@@ -404,7 +435,7 @@ def package_changes(files: Mapping[str, bytes]) -> dict[tuple[str, int], frozens
 def revised(sql: SqlFile, changed: Mapping[tuple[str, int], frozenset[str]]) -> SqlFile:
     """``sql`` with each ``AlterField`` statement replaced by what Django sends for it: dropped when it sends
     nothing; a brief ACCESS EXCLUSIVE change, or a scan or rewrite (``REWRITES``), an index built or dropped
-    (``db_index``); and each ``AddField`` of a foreign key the project's class defines given its index."""
+    (``db_index``); and each ``AddField`` of a field Django indexes by default given its index (:func:`_added`)."""
     if not any(path == sql.path for path, _ in changed):
         return sql
     kept: list[Statement] = []
@@ -412,7 +443,7 @@ def revised(sql: SqlFile, changed: Mapping[tuple[str, int], frozenset[str]]) -> 
         change = changed.get((sql.path, s.line))
         if change == NO_SQL:
             continue  # a proxy's or an unmanaged model's operation: Django sends nothing
-        if change is not None and "fk_index" in change:
+        if change is not None and "default_index" in change:
             kept += [s, _index_statement(s, "create_index")]
             continue
         if change is None or s.kind not in ("alter_column_type", "alter_column_set_not_null", "alter_table"):
