@@ -1081,6 +1081,23 @@ def _bin_directory(path: str) -> bool:
     return posixpath.basename(path.rstrip("/")) in ("bin", "sbin")
 
 
+def _into_libraries(
+    command: Command, source: _Taint, derived: list[_Taint], checked: Callable[[_Taint], bool]
+) -> list[Run]:
+    """The archive unpacked into a directory of native libraries (``lib``, ``libs``, ``lib64``), with no check since
+    its fetch: shared objects the product loads at its next start (holdout251's piper-php unpacks libpiper and
+    onnxruntime into the package's ``libs/``, loaded through FFI). Reported only when no later step of the script
+    runs or installs what it holds (a ``chmod +x`` of a program unpacked there is the clearer step)."""
+    if checked(source):
+        return []
+    into = next((d for d in derived if d.directory and posixpath.basename(d.path.rstrip("/")) in _LIBRARY_DIRS), None)
+    where = "a library directory the product loads from"
+    return [Run(command, command.line, source.fetch, into.path, f"unpacks it into {where}")] if into else []
+
+
+_LIBRARY_DIRS = ("lib", "libs", "lib64")
+
+
 # The user's install prefix, the per-user ``/usr/local`` (``$HOME/.local``, ``~/.local``; XDG puts its ``bin`` on the
 # PATH): an archive unpacked there lands its programs in ``bin`` below it or a toolchain tree whose ``bin`` the
 # installer adds (holdout182's Go toolchain).
@@ -1621,6 +1638,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 system = system or _system_value(script, command, source.fetch)
             if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
                 deferred.extend(_into_program_tree(command, source, derived, program_dirs, checked))
+                deferred.extend(_into_libraries(command, source, derived, checked))
                 own_tree.extend((run, i) for run in _over_own_tree(script, command, source, derived, checked))
             on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
             prefix = None if moved_tree or on_path else next((d for d in derived if _user_prefix(d)), None)

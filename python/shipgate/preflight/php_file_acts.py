@@ -100,8 +100,15 @@ def _word(node: Node | None) -> str:
     return inside if _SAFE_WORD.fullmatch(inside) else f'"{inside}"'
 
 
-def _urls(nodes: list[Node]) -> dict[str, tuple[str, int]]:
-    """Variables the file assigns once, a literal URL: ``$url = 'https://…'`` -> (URL, the assignment's line)."""
+# A URL variable: its value as shell text, the line assigning it, and the assignments of the base it is built on.
+Url = tuple[str, int, tuple[Piece, ...]]
+
+
+def _urls(nodes: list[Node]) -> dict[str, Url]:
+    """Variables the file assigns once, a literal URL: ``$url = 'https://…'`` -> (URL, the assignment's line, ()).
+    Also one assigned once a ``.`` join that starts with such a variable assigned above it (``$url = $releaseUrl .
+    $file``, holdout251's piper-php): ``${releaseUrl}${file}``, with the base's assignment ``releaseUrl="https://…"``
+    written at its own line, so the host is reported once, at the request, as a shell script's would be."""
     seen: dict[str, list[tuple[str, int]]] = {}
     for node in nodes:
         if node.type == "assignment_expression":
@@ -109,7 +116,18 @@ def _urls(nodes: list[Node]) -> dict[str, tuple[str, int]]:
             if left is not None and left.type == "variable_name":
                 value = _text_of(right) if right is not None else UNKNOWN
                 seen.setdefault(_text(left), []).append((value, _line(node)))
-    return {name: v[0] for name, v in seen.items() if len(v) == 1 and _KNOWN_HOST.match(v[0][0])}
+    once = {name: v[0] for name, v in seen.items() if len(v) == 1}
+    urls: dict[str, Url] = {name: (v, n, ()) for name, (v, n) in once.items() if _KNOWN_HOST.match(v)}
+    for name, (value, line) in once.items():
+        base = _LEADING_VARIABLE.match(value)
+        held = urls.get("$" + base.group(1)) if base is not None and name not in urls else None
+        if base is not None and held is not None and not held[2] and held[1] < line:
+            urls[name] = (value, line, ((held[1], f'{base.group(1)}="{held[0]}"'),))
+    return urls
+
+
+# A value that starts with a variable (``${releaseUrl}${file}``: ``_text_of`` of ``$releaseUrl . $file``).
+_LEADING_VARIABLE = re.compile(r"\$\{(\w+)\}")
 
 
 # A URL whose scheme and host are literal; the path may hold values (``"https://github.com/o/r/archive/" . $tag``:
@@ -297,7 +315,7 @@ def pieces(nodes: list[Node], read: set[int], spell: Callable[[Node], str] | Non
     return list(dict.fromkeys(out))  # a URL variable's assignment once, however many requests use it
 
 
-def _fetched(call: Node, urls: dict[str, tuple[str, int]], target: str | None = None) -> list[Piece]:
+def _fetched(call: Node, urls: dict[str, Url], target: str | None = None) -> list[Piece]:
     """``file_get_contents($url)`` read into memory (not the data of a ``file_put_contents``, which ``_written``
     reads) of a URL variable: the request, ``curl -fsSL "${url}"`` after the variable's assignment, so the host is
     reported where it is contacted (holdout115's Nertoxic tests that a release exists before it downloads it).
@@ -312,7 +330,7 @@ def _fetched(call: Node, urls: dict[str, tuple[str, int]], target: str | None = 
         return []
     name = _text(args[0]).lstrip("$")
     saved = f"-o {target} " if target is not None else ""
-    return [(held[1], f'{name}="{held[0]}"'), (_line(call), f'curl -fsSL {saved}"${{{name}}}"')]
+    return [*held[2], (held[1], f'{name}="{held[0]}"'), (_line(call), f'curl -fsSL {saved}"${{{name}}}"')]
 
 
 def _moved(call: Node, moved_to: set[str], spell: Callable[[Node], str]) -> str | None:
@@ -368,7 +386,7 @@ def _writes_stored(call: Node, once: dict[str, Node], stored: dict[int, Node]) -
     return request is not None and request.start_byte in stored
 
 
-def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int, strings: dict[str, str]) -> list[Piece]:
+def _written(args: list[Node], urls: dict[str, Url], line: int, strings: dict[str, str]) -> list[Piece]:
     """A write; a download when the data is ``file_get_contents($url)`` of a URL variable: the variable is assigned
     at its own line and the request made with it (``url="https://…"`` then ``curl -o F "${url}"``), so the host is
     reported once, where the request is made, as in a shell script. A target variable the file assigns once a plain
@@ -381,9 +399,9 @@ def _written(args: list[Node], urls: dict[str, tuple[str, int]], line: int, stri
         held = urls.get(_text(fetched[0])) if fetched else None
         if held is not None and held[1] < line:
             name = _text(fetched[0]).lstrip("$")
-            return [(held[1], f'{name}="{held[0]}"'), (line, f'curl -fsSL -o {_word(args[0])} "${{{name}}}"')]
+            return [*held[2], (held[1], f'{name}="{held[0]}"'), (line, f'curl -fsSL -o {_word(args[0])} "${{{name}}}"')]
         if held is not None:
-            return [(line, f'curl -fsSL -o {_word(args[0])} "{held[0]}"')]
+            return [*held[2], (line, f'curl -fsSL -o {_word(args[0])} "{held[0]}"')]
     held_path = strings.get(_text(args[0])) if args[0].type == "variable_name" else None
     if held_path:
         return [(line, f": >> {shlex.quote(held_path)}")]
