@@ -199,8 +199,15 @@ _PACKAGE_VERBS = {
     ),
     # apt-mark's marks are apt's and dpkg's state under /var/lib (its show* listings only read it)
     "apt-mark": frozenset({"auto", "manual", "hold", "unhold", "minimize-manual"}),
-    "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
-    "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
+    # yum's and dnf's clean empties the system's package cache under /var/cache, as apt-get clean does apt's
+    "yum": frozenset(
+        {"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall", "clean"}
+        | {"reinstall", "downgrade", "autoremove", "distro-sync"}
+    ),
+    "dnf": frozenset(
+        {"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "clean", "reinstall"}
+        | {"downgrade", "autoremove", "distro-sync"}
+    ),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
     "apk": frozenset({"add", "del", "update", "upgrade"}),
     "opkg": frozenset({"install", "remove", "update", "upgrade"}),  # OpenWrt's package manager
