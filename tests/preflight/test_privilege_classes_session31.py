@@ -29,3 +29,18 @@ def test_a_read_only_verbs_stay_quiet() -> None:
     assert in_script(IMPLICIT, "dnf list installed") == []
     assert in_script(IMPLICIT, "yum info httpd") == []
     assert in_script(IMPLICIT, 'echo "run: yum clean all"') == []
+
+
+# -- B: BSD chflags of a system flag (schg, sappnd, sunlnk and their no- forms) is root's, whoever owns the file -----
+
+
+def test_b_chflags_of_a_system_flag_is_root_only() -> None:
+    # pfSense's rc.firmware: ``/bin/chflags -R noschg /${files}`` for bin lib libexec sbin usr
+    assert in_script(IMPLICIT, "chflags -R noschg /usr") == [3]
+    assert in_script(IMPLICIT, '/bin/chflags schg,sunlnk "$HOME/keep"') == [3]
+
+
+def test_b_chflags_of_user_flags_or_through_sudo_stays_quiet() -> None:
+    assert in_script(IMPLICIT, "chflags nouchg ~/notes.txt") == []
+    assert in_script(IMPLICIT, 'chflags -R nodump "$HOME/cache"') == []
+    assert in_script(IMPLICIT, "sudo chflags -R noschg /usr") == []

@@ -602,6 +602,8 @@ def root_only(
         return other, command.line
     if name == "chattr" and _protected_attribute(args):
         return "chattr changes the immutable or append-only attribute", command.line
+    if name == "chflags" and _system_flags(operands(command)[:1]):
+        return "chflags changes a system flag (schg, sappnd, sunlnk)", command.line
     if (
         name == "tar"
         and (into := _extracts_into(args)) is not None
@@ -670,6 +672,19 @@ def _protected_attribute(args: list[str]) -> bool:
     return any(
         a not in _CHATTR_OPTIONS and _CHATTR_MODE.fullmatch(a) is not None and ("i" in a or "a" in a) for a in args
     )
+
+
+# BSD chflags' system flags (and their ``no`` forms): only the super-user may set or clear them, whoever owns the
+# file (chflags(1)); the user flags (uchg, uappnd, nodump, hidden …) its owner may change.
+_SYSTEM_FLAGS = frozenset(
+    {"schg", "schange", "simmutable", "sappnd", "sappend", "sunlnk", "sunlink", "arch", "archived", "snapshot"}
+)
+
+
+def _system_flags(flags: list[Word]) -> bool:
+    """``chflags -R noschg /usr``, ``chflags schg,sunlnk FILE``: the flags word names a system flag."""
+    named = [flag for word in flags if word.value is not None for flag in word.value.split(",")]
+    return any(flag.removeprefix("no") in _SYSTEM_FLAGS for flag in named)
 
 
 # passwd(1)'s options that change an account's state (lock, unlock, delete the password, expire it).
