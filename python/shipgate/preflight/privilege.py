@@ -602,7 +602,7 @@ def root_only(
         return other, command.line
     if name == "chattr" and _protected_attribute(args):
         return "chattr changes the immutable or append-only attribute", command.line
-    if name == "chflags" and _system_flags(operands(command)[:1]):
+    if name == "chflags" and _system_flags(operands(command)):
         return "chflags changes a system flag (schg, sappnd, sunlnk)", command.line
     if (
         name == "tar"
@@ -674,17 +674,26 @@ def _protected_attribute(args: list[str]) -> bool:
     )
 
 
-# BSD chflags' system flags (and their ``no`` forms): only the super-user may set or clear them, whoever owns the
-# file (chflags(1)); the user flags (uchg, uappnd, nodump, hidden …) its owner may change.
+# BSD chflags' system flags: only the super-user may change them, whoever owns the file (chflags(1)); the user
+# flags (uchg, uappnd, nodump, hidden …) its owner may change.
 _SYSTEM_FLAGS = frozenset(
     {"schg", "schange", "simmutable", "sappnd", "sappend", "sunlnk", "sunlink", "arch", "archived", "snapshot"}
 )
+# Where a clearing ``noschg`` meets files that may carry the flag: not the run's own scratch or home trees.
+_OWN_TREES = re.compile(r"^(?:/tmp/|/var/tmp/|/home/|~|\$HOME|\$\{HOME\})")
 
 
-def _system_flags(flags: list[Word]) -> bool:
-    """``chflags -R noschg /usr``, ``chflags schg,sunlnk FILE``: the flags word names a system flag."""
-    named = [flag for word in flags if word.value is not None for flag in word.value.split(",")]
-    return any(flag.removeprefix("no") in _SYSTEM_FLAGS for flag in named)
+def _system_flags(words: list[Word]) -> bool:
+    """``chflags schg,sunlnk FILE`` (setting a system flag: the super-user's anywhere) or ``chflags -R noschg /usr``
+    (clearing one on an absolute path outside the run's own trees, where the system's files carry it; clearing a
+    flag a file does not have changes nothing, so ``chflags -R noschg ./build`` needs no root)."""
+    if not words or words[0].value is None:
+        return False
+    named = words[0].value.split(",")
+    if any(flag in _SYSTEM_FLAGS for flag in named):
+        return True
+    clears = any(flag.startswith("no") and flag[2:] in _SYSTEM_FLAGS for flag in named)
+    return clears and any(w.text.startswith("/") and not _OWN_TREES.match(w.text) for w in words[1:])
 
 
 # passwd(1)'s options that change an account's state (lock, unlock, delete the password, expire it).
