@@ -199,8 +199,15 @@ _PACKAGE_VERBS = {
     ),
     # apt-mark's marks are apt's and dpkg's state under /var/lib (its show* listings only read it)
     "apt-mark": frozenset({"auto", "manual", "hold", "unhold", "minimize-manual"}),
-    "yum": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall"}),
-    "dnf": frozenset({"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall"}),
+    # yum's and dnf's clean empties the system's package cache under /var/cache, as apt-get clean does apt's
+    "yum": frozenset(
+        {"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "localinstall", "clean"}
+        | {"reinstall", "downgrade", "autoremove", "distro-sync"}
+    ),
+    "dnf": frozenset(
+        {"install", "remove", "erase", "update", "upgrade", "makecache", "groupinstall", "clean", "reinstall"}
+        | {"downgrade", "autoremove", "distro-sync"}
+    ),
     "zypper": frozenset({"install", "in", "remove", "rm", "refresh", "ref", "update", "up", "addrepo", "ar"}),
     "apk": frozenset({"add", "del", "update", "upgrade"}),
     "opkg": frozenset({"install", "remove", "update", "upgrade"}),  # OpenWrt's package manager
@@ -595,6 +602,8 @@ def root_only(
         return other, command.line
     if name == "chattr" and _protected_attribute(args):
         return "chattr changes the immutable or append-only attribute", command.line
+    if name == "chflags" and _system_flags(operands(command)):
+        return "chflags changes a system flag (schg, sappnd, sunlnk)", command.line
     if (
         name == "tar"
         and (into := _extracts_into(args)) is not None
@@ -663,6 +672,28 @@ def _protected_attribute(args: list[str]) -> bool:
     return any(
         a not in _CHATTR_OPTIONS and _CHATTR_MODE.fullmatch(a) is not None and ("i" in a or "a" in a) for a in args
     )
+
+
+# BSD chflags' system flags: only the super-user may change them, whoever owns the file (chflags(1)); the user
+# flags (uchg, uappnd, nodump, hidden …) its owner may change.
+_SYSTEM_FLAGS = frozenset(
+    {"schg", "schange", "simmutable", "sappnd", "sappend", "sunlnk", "sunlink", "arch", "archived", "snapshot"}
+)
+# Where a clearing ``noschg`` meets files that may carry the flag: not the run's own scratch or home trees.
+_OWN_TREES = re.compile(r"^(?:/tmp/|/var/tmp/|/home/|~|\$HOME|\$\{HOME\})")
+
+
+def _system_flags(words: list[Word]) -> bool:
+    """``chflags schg,sunlnk FILE`` (setting a system flag: the super-user's anywhere) or ``chflags -R noschg /usr``
+    (clearing one on an absolute path outside the run's own trees, where the system's files carry it; clearing a
+    flag a file does not have changes nothing, so ``chflags -R noschg ./build`` needs no root)."""
+    if not words or words[0].value is None:
+        return False
+    named = words[0].value.split(",")
+    if any(flag in _SYSTEM_FLAGS for flag in named):
+        return True
+    clears = any(flag.startswith("no") and flag[2:] in _SYSTEM_FLAGS for flag in named)
+    return clears and any(w.text.startswith("/") and not _OWN_TREES.match(w.text) for w in words[1:])
 
 
 # passwd(1)'s options that change an account's state (lock, unlock, delete the password, expire it).
