@@ -12,6 +12,9 @@ So is a name of three labels or more that opens with a filler, holds only placeh
 ``.net`` or ``.org`` (Hysteria's ``https://some.site.net``, holdout176); ``some.vendor.net`` stays a name.
 A label holding a template's field markup (``https://<name>.search.windows.net``, ``{tenant}.example.org``,
 ``[datacenter].in.applicationinsights.azure.com``) is no DNS label: the operator writes the name there.
+So is an IPv4 address's dotted-quad shape with ``x`` standing for its numbers (``ldap://x.x.x.x:x``,
+``xxx.xxx.xxx.xxx``, ``192.168.x.x``: URBO Core's sample, holdout257): four labels, each digits or ``x``s, one at
+least of ``x``s; ``x.com`` or ``x.x`` stay names.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ def placeholder_host(host: str) -> bool:
     if _FIELD_MARKS.intersection(host):
         return True  # ``<name>.search.windows.net``: a field to fill in, not a label
     labels = host.strip().rstrip(".").lower().split(".")
+    if _address_shape(labels):
+        return True
     words = [label in _FILLERS or label in _GENERIC for label in labels]
     if len(labels) >= 2 and all(words) and any(label in _FILLERS for label in labels):
         return True
@@ -42,3 +47,14 @@ def placeholder_host(host: str) -> bool:
         return True  # ``some.site.net``: placeholder words under a common top-level domain (holdout176's Hysteria)
     phrase = labels[0].split("-")
     return len(labels) >= 2 and len(phrase) >= 2 and phrase[0] in _FILLERS and any(w in _GENERIC for w in phrase)
+
+
+def _address_shape(labels: list[str]) -> bool:
+    """``x.x.x.x``: an IPv4 address with ``x`` written for one or more of its numbers."""
+    if len(labels) != 4 or not all(label.isdigit() or _exes(label) for label in labels):
+        return False
+    return any(_exes(label) for label in labels)
+
+
+def _exes(label: str) -> bool:
+    return bool(label) and set(label) == {"x"}
