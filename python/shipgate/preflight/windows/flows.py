@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from shipgate.preflight.windows.command_line import cmd_program
 from shipgate.preflight.windows.launchers import launched_file
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
@@ -19,6 +20,7 @@ from shipgate.preflight.windows.network import (
     CHOCO_INSTALLS,
     Fetch,
     bound_argument,
+    choco_url_slots,
     choco_urls,
     content_download,
     fetch,
@@ -43,7 +45,7 @@ _PROGRAM_DATA = re.compile(r"programdata", re.I)
 _WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
 # The current directory as an extraction target: ``.``, ``$PWD``, ``$PWD.Path``, ``$(Get-Location)``.
 _CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?", re.I)
-_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink"})
+_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink", "xcopy"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
 _FOUND = "found"  # a search of an extracted download whose result is stored: that variable names its file
@@ -181,10 +183,12 @@ def _extract_target(call: Call) -> str:
 
 def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
     """A copy's or move's source and destination: ``-Path``/``-LiteralPath`` and ``-Destination`` by name, the rest
-    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``); ``mklink [/d|/h|/j] LINK TARGET`` names the
-    file again as LINK, its source last."""
-    if call.name == "mklink":
+    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``, ``xcopy SRC DEST /E``); ``mklink [/d|/h|/j]
+    LINK TARGET`` names the file again as LINK, its source last."""
+    if call.name in ("mklink", "xcopy"):
         ends = [w for w in call.args if not w.text.startswith("/")]
+        if call.name == "xcopy":  # ``xcopy SRC DEST /E /Y``: its switches may stand anywhere
+            return (ends[0], ends[1]) if len(ends) >= 2 else (None, None)
         return (ends[1], ends[0]) if len(ends) == 2 else (None, None)
     rest = iter(call.args)
     source = call.option("path", "literalpath")
@@ -251,6 +255,9 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return None
     if call.name in _RUNNERS or call.text.lstrip().startswith(("&", ". ")):
         return f"runs it ({call.name})"
+    run_by_cmd = cmd_program([w.text for w in call.words]) if call.name == "cmd" else None
+    if run_by_cmd is not None and base and _base(run_by_cmd) == base:  # ``cmd /c "tool.exe register > log"``
+        return f"runs it ({call.name} /c)"
     launched = launched_file(call)
     if launched is not None and base and _base(launched) == base:  # ``pm2 start start.sh``, ``java -jar x.jar``
         return f"runs it ({call.name})"
@@ -297,6 +304,8 @@ def _tree_step(call: Call, tree: Fetch, path_dirs: list[str]) -> str | None:
         programs = _system_dir(target) and _PROGRAM_DATA.search(target) is None  # ProgramData's may be settings
         if programs or any(_relative(d) in places for d in path_dirs):
             return "copies files extracted from it into Program Files, Windows or a directory of the PATH"
+        if _own_folder(target):  # an updater putting a release over its program's folder (holdout254)
+            return "copies files extracted from it over the script's own folder"
         if _base(source.text).lower().endswith(_RUNNABLE):  # one program taken out (``Move-Item "$tmp\\x.exe" $bin``)
             return _COPIED  # followed as that file under its new name (holdout221's autotidy)
     return None
@@ -373,8 +382,13 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
 
 def _over_own_folder(call: Call) -> bool:
     """An extraction that overwrites (``-Force``) the current directory or the script's own folder."""
-    target = _extract_target(call).strip().strip("'\"").rstrip("\\/")
-    return call.has("force") and (_is_current(target) or target.lower() == "$psscriptroot")
+    target = _extract_target(call)
+    return call.has("force") and (_is_current(target) or _own_folder(target))
+
+
+def _own_folder(text: str) -> bool:
+    """The script's own folder: PowerShell's ``$PSScriptRoot``, batch's ``%~dp0``."""
+    return text.strip().strip("'\"").rstrip("\\/").lower() in ("$psscriptroot", "%~dp0")
 
 
 def unverified(script: WinScript) -> Iterator[Unverified]:
@@ -404,7 +418,21 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
 
 
 def _checksum(call: Call) -> bool:
-    word = call.option("checksum", "checksum64")
+    """A Chocolatey helper checks every URL it may download: ``-Checksum`` goes with ``-Url`` and ``-Checksum64``
+    with a different ``-Url64bit`` (the helper switches the two together), so a 32-bit URL checked only by a
+    ``-Checksum64`` is downloaded with no checksum on every machine (holdout254). A call whose URLs are not read
+    counts any checksum it gives."""
+    plain, wide = _given(call.option("checksum")), _given(call.option("checksum64"))
+    url, url64 = choco_url_slots(call)
+    if url is None and url64 is None:
+        return plain or wide
+    same = url is not None and url64 is not None and url.text == url64.text
+    needs_plain = url is not None and (url64 is None or same)
+    needs_wide = url64 is not None and not same
+    return (plain or not needs_plain) and (wide or not needs_wide)
+
+
+def _given(word: Word | None) -> bool:
     return word is not None and bool(word.text.strip("'\""))
 
 
