@@ -98,6 +98,33 @@ def test_c_a_pinned_pull_a_later_restart_and_a_relaunch_without_a_pull_are_quiet
     assert codes_at({"update.ps1": printed}, _UNVERIFIED) == []
 
 
+_CLONE = (
+    "git clone https://github.com/example-org/app.git app\n"
+    "Set-Location app\n"
+    "winget install --id GoLang.Go -e\n"
+    "& .\\build.ps1\n"
+)
+
+
+def test_c_a_branch_clone_gone_into_and_built_or_run_is_reported() -> None:
+    assert codes_at({"scripts/install-windows.ps1": _CLONE}, _UNVERIFIED) == [4]
+    deeper = _CLONE.replace("& .\\build.ps1", "Set-Location 'cmd/agent'\ngo build -o agent.exe .")
+    assert codes_at({"scripts/install-windows.ps1": deeper}, _UNVERIFIED) == [5]
+    unnamed = _CLONE.replace("app.git app", "app.git")
+    assert codes_at({"scripts/install-windows.ps1": unnamed}, _UNVERIFIED) == [4]
+
+
+def test_c_a_pinned_clone_another_folder_or_no_run_is_quiet() -> None:
+    pinned = _CLONE.replace("winget", "git checkout 0123456789abcdef0123456789abcdef01234567\nwinget")
+    assert codes_at({"scripts/install-windows.ps1": pinned}, _UNVERIFIED) == []
+    elsewhere = _CLONE.replace("Set-Location app", "Set-Location C:\\tools")
+    assert codes_at({"scripts/install-windows.ps1": elsewhere}, _UNVERIFIED) == []
+    left = _CLONE.replace("Set-Location app\n", "Set-Location app\nSet-Location ..\n")
+    assert codes_at({"scripts/install-windows.ps1": left}, _UNVERIFIED) == []
+    listed = _CLONE.replace("& .\\build.ps1", "Get-ChildItem .")
+    assert codes_at({"scripts/install-windows.ps1": listed}, _UNVERIFIED) == []
+
+
 # -- D: a downloaded program run through ``cmd /c "…"`` ----------------------------------------------------------
 
 _CMD = (
