@@ -94,7 +94,7 @@ def test_c_a_pinned_pull_a_later_restart_and_a_relaunch_without_a_pull_are_quiet
     assert codes_at({"update.ps1": later}, _UNVERIFIED) == []
     alone = "Write-Host 'again'\n& powershell.exe -File $PSCommandPath -Resume\n"
     assert codes_at({"update.ps1": alone}, _UNVERIFIED) == []
-    printed = "git pull origin main\nWrite-Host \"run $PSCommandPath again\"\n"
+    printed = 'git pull origin main\nWrite-Host "run $PSCommandPath again"\n'
     assert codes_at({"update.ps1": printed}, _UNVERIFIED) == []
 
 
@@ -131,7 +131,7 @@ _CMD = (
     "$exe = 'C:\\Tunnel\\tool.exe'\n"
     "(New-Object Net.WebClient).DownloadFile('https://github.com/example-org/tool/releases/download/v2/tool.exe', "
     "$exe)\n"
-    "cmd /c \"`\"$exe`\" register --accept-tos > `\"C:\\Tunnel\\register.log`\" 2>&1\"\n"
+    'cmd /c "`"$exe`" register --accept-tos > `"C:\\Tunnel\\register.log`" 2>&1"\n'
 )
 
 
@@ -154,8 +154,8 @@ _XCOPY = (
     "powershell -Command \"Invoke-WebRequest -Uri 'https://github.com/example-org/app/releases/download/v2/app.zip' "
     "-OutFile '%TEMP_DIR%\\app.zip'\"\n"
     "powershell -Command \"Expand-Archive -Path '%TEMP_DIR%\\app.zip' -DestinationPath '%TEMP_DIR%\\extracted' "
-    "-Force\"\n"
-    "xcopy \"%TEMP_DIR%\\extracted\\*.*\" \"%~dp0\" /E /I /Y /Q\n"
+    '-Force"\n'
+    'xcopy "%TEMP_DIR%\\extracted\\*.*" "%~dp0" /E /I /Y /Q\n'
     "sc start AppServer\n"
 )
 

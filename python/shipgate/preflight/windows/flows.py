@@ -91,14 +91,16 @@ def _service_program(call: Call) -> Word | None:
     return replace(glued, text=glued.text[8:]) if glued is not None else None
 
 
-def _base(text: str) -> str:
+def base_name(text: str) -> str:
+    """A path's last part, lower case, quotes and a trailing separator dropped (``C:\\x\\Tool.exe`` gives
+    ``tool.exe``)."""
     return re.split(r"[\\/]", text.strip().strip("'\"").rstrip("\\/"))[-1].lower()
 
 
 def _names(call: Call, fetched: Fetch) -> bool:
     """``call`` names the fetched file: its path's last part in an argument (also inside an argument list,
     ``"/i $out /qn"``), or the variable holding it."""
-    base = _base(fetched.dest) if fetched.dest else None
+    base = base_name(fetched.dest) if fetched.dest else None
     text = call.text.lower()
     if fetched.var is not None and re.search(r"\$(?:\w+:)?" + re.escape(fetched.var) + r"\b", text):
         return True
@@ -200,7 +202,7 @@ def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
 def _is_fetched(word: Word, fetched: Fetch) -> bool:
     """``word`` is the fetched file's path: its variable (also a property of it, ``$exe.FullName``, or that property
     in a string with what lies under it, ``"$($dir.FullName)\\*"``: a folder a search found) or its name."""
-    base = _base(fetched.dest) if fetched.dest else ""
+    base = base_name(fetched.dest) if fetched.dest else ""
     name = re.escape(fetched.var or "")
     if fetched.var is not None and (
         word.variable == fetched.var.lower()
@@ -226,7 +228,7 @@ def _copy(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
 
 def _local_package(call: Call, fetched: Fetch) -> bool:
     """``choco install ID --source '.;…'`` of a fetched ``ID[.version].nupkg`` from the directory it was saved in."""
-    base = _base(fetched.dest) if fetched.dest else ""
+    base = base_name(fetched.dest) if fetched.dest else ""
     package = re.fullmatch(r"(.+?)(?:\.\d[\w.-]*)?\.nupkg", base)
     words = [w.text.strip("'\"").lower() for w in call.words]
     if call.name not in CHOCO or package is None or package.group(1) not in words:
@@ -240,7 +242,7 @@ def _local_package(call: Call, fetched: Fetch) -> bool:
 
 def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     """What ``call`` does with the fetched file: 'verified', a run/install description, ``_COPIED``, or None."""
-    base = _base(fetched.dest) if fetched.dest else ""
+    base = base_name(fetched.dest) if fetched.dest else ""
     stem = base.rsplit(".", 1)[0] if "." in base else base
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
         # a check inside a ``try`` whose ``catch`` goes on is one the run can go past (holdout158)
@@ -256,10 +258,10 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     if call.name in _RUNNERS or call.text.lstrip().startswith(("&", ". ")):
         return f"runs it ({call.name})"
     run_by_cmd = cmd_program([w.text for w in call.words]) if call.name == "cmd" else None
-    if run_by_cmd is not None and base and _base(run_by_cmd) == base:  # ``cmd /c "tool.exe register > log"``
+    if run_by_cmd is not None and base and base_name(run_by_cmd) == base:  # ``cmd /c "tool.exe register > log"``
         return f"runs it ({call.name} /c)"
     launched = launched_file(call)
-    if launched is not None and base and _base(launched) == base:  # ``pm2 start start.sh``, ``java -jar x.jar``
+    if launched is not None and base and base_name(launched) == base:  # ``pm2 start start.sh``, ``java -jar x.jar``
         return f"runs it ({call.name})"
     if _service_program(call) is not None:
         return f"registers it as a service ({call.name})"
@@ -306,7 +308,7 @@ def _tree_step(call: Call, tree: Fetch, path_dirs: list[str]) -> str | None:
             return "copies files extracted from it into Program Files, Windows or a directory of the PATH"
         if _own_folder(target):  # an updater putting a release over its program's folder (holdout254)
             return "copies files extracted from it over the script's own folder"
-        if _base(source.text).lower().endswith(_RUNNABLE):  # one program taken out (``Move-Item "$tmp\\x.exe" $bin``)
+        if base_name(source.text).endswith(_RUNNABLE):  # one program taken out (``Move-Item "$tmp\\x.exe" $bin``)
             return _COPIED  # followed as that file under its new name (holdout221's autotidy)
     return None
 
@@ -342,7 +344,7 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
     (an updater replacing the program's files in place)."""
     in_place: Unverified | None = None
     for _ in range(_MAX_COPIES + 1):
-        base = _base(fetched.dest) if fetched.dest else ""
+        base = base_name(fetched.dest) if fetched.dest else ""
         stem = base.rsplit(".", 1)[0] if "." in base else base
         keys = {k for k in (base, stem, f"var:{fetched.var}" if fetched.var else "") if k}
         runs = [reading.index.get(k, []) for k in keys]
@@ -404,7 +406,7 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
         seen.add(id(call))
         if call.name == "get-chocolateywebfile" and _checksum(call):
             continue  # the helper compares the file with its -Checksum before it returns (holdout246)
-        base = _base(fetched.dest) if fetched.dest else ""
+        base = base_name(fetched.dest) if fetched.dest else ""
         if fetched.dest and base.endswith(_RUNNABLE):
             folder = _directory(fetched.dest)
             if _system_dir(folder) or folder in reading.path_dirs:

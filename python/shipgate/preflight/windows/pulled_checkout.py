@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from shipgate.preflight.windows.flows import base_name
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.network import git_verb_arguments
 
@@ -126,11 +127,7 @@ def _cloned_dir(call: Call) -> str | None:
     if not operands:
         return None
     folder = operands[1] if len(operands) > 1 else operands[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
-    return _last_part(folder)
-
-
-def _last_part(path: str) -> str:
-    return re.split(r"[\\/]", path.strip().strip("'\"").rstrip("\\/"))[-1].lower()
+    return base_name(folder)
 
 
 def _builds_or_runs(call: Call) -> bool:
@@ -156,7 +153,7 @@ def _cloned_runs(order: Sequence[Call]) -> Iterator[PulledRun]:
         if call.name in _CHANGE_DIRECTORY and call.words:
             target = call.words[0].text.strip("'\"")
             deeper = inside is not None and not re.match(r"[a-z]:|[\\/$%]|\.\.", target, re.I)
-            inside = inside if deeper else clones.get(_last_part(target))
+            inside = inside if deeper else clones.get(base_name(target))
         elif inside is not None and git_verb_arguments(call, _CHECKOUT) is not None:
             if any(_COMMIT.fullmatch(w.text.strip("'\"")) for w in call.words):
                 inside = None  # a full commit id checked out: the tree is pinned
