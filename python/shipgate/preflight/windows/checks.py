@@ -20,9 +20,11 @@ from shipgate.preflight.windows.compose_pulls import COMPOSE_REGISTRY, ComposePu
 from shipgate.preflight.windows.deletes import data_deletes
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
 from shipgate.preflight.windows.model import Call, WinScript
+from shipgate.preflight.windows.network import configured_remote_fetches
 from shipgate.preflight.windows.powershell import runs_as_admin
 from shipgate.preflight.windows.printed_secrets import printed_secrets
 from shipgate.preflight.windows.profiles import profile_writes
+from shipgate.preflight.windows.pulled_checkout import pulled_runs
 from shipgate.preflight.windows.removal import in_uninstall_function
 from shipgate.preflight.windows.setx import setx_assignment
 from shipgate.preflight.windows.startup_folder import startup_programs
@@ -339,18 +341,24 @@ def _egress(script: WinScript) -> Iterator[Finding]:
             continue  # docker only pulls here; package managers do not ``pull``
         if _names_source(words):
             continue  # the source is named: its URL is an endpoint, not a default registry
-        yield at_line(
-            "preflight.implicit_egress",
-            Severity.MEDIUM,
-            path=script.path,
-            line=call.line,
-            text=_text(call),
-            tool=call.name,
-            registry=registry,
-            message=f"{call.name} reaches the network ({registry}) although no URL is written here",
-            remedy="Mirror what the step fetches inside the organisation (or ship it in the package), and list the "
-            "registry in network.allowed_endpoints if the target may reach it.",
-        )
+        yield _egress_finding(script, call, registry)
+    for call in configured_remote_fetches(script):  # ``git pull origin main`` (holdout254)
+        yield _egress_finding(script, call, "the checkout's configured remote")
+
+
+def _egress_finding(script: WinScript, call: Call, registry: str) -> Finding:
+    return at_line(
+        "preflight.implicit_egress",
+        Severity.MEDIUM,
+        path=script.path,
+        line=call.line,
+        text=_text(call),
+        tool=call.name,
+        registry=registry,
+        message=f"{call.name} reaches the network ({registry}) although no URL is written here",
+        remedy="Mirror what the step fetches inside the organisation (or ship it in the package), and list the "
+        "registry in network.allowed_endpoints if the target may reach it.",
+    )
 
 
 def _credentials(script: WinScript) -> Iterator[Finding]:
@@ -432,6 +440,19 @@ def _downloads(script: WinScript) -> Iterator[Finding]:
             f"the script {found.how}",
             remedy="Ship the file in the package (its digest is verified), or check a pinned hash (Get-FileHash) or "
             "its Authenticode signer before running it.",
+        )
+    for pulled in pulled_runs(script):  # a branch pull's code run (holdout191, holdout254)
+        yield at_line(
+            "preflight.unverified_download_exec",
+            Severity.HIGH,
+            path=script.path,
+            line=pulled.run.line,
+            text=_text(pulled.run),
+            download_line=pulled.pull.line,
+            message=f"the branch pulled on line {pulled.pull.line} (no commit id checked) is run: the script "
+            f"{pulled.how}",
+            remedy="Check out a full commit id (or a verified signed tag) before running the checkout, or ship the "
+            "code in the package.",
         )
     for call, url in unchecked_installs(script):
         yield at_line(

@@ -29,6 +29,19 @@ def _starts(name: str, full: str, least: int) -> bool:
     return len(name) >= least and full.startswith(name)
 
 
+def cmd_program(words: list[str]) -> str | None:
+    """The program ``cmd /c TEXT`` (or ``/k``) runs, given cmd's arguments: TEXT's first word with its quotes
+    removed (``cmd /c '"C:/x/tool.exe" register > log'`` runs ``C:/x/tool.exe``; holdout254); None when the
+    arguments do not start with ``/c``/``/k``."""
+    if not words or words[0].lower() not in ("/c", "/k"):
+        return None
+    for token in _TOKEN.finditer(" ".join(words[1:])):
+        word = token.group(0).strip("\"'")
+        if word:
+            return word
+    return None
+
+
 def command_text(program: str, line: str) -> str | None:
     """The command ``program`` (``powershell`` or ``pwsh``) runs given the arguments ``line``; None when it runs
     a file, an encoded command or nothing."""

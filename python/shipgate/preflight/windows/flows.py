@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from shipgate.preflight.runtime_files import loaded_plugin, program_archive
+from shipgate.preflight.windows.command_line import cmd_program
 from shipgate.preflight.windows.launchers import launched_file
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
@@ -20,6 +21,7 @@ from shipgate.preflight.windows.network import (
     CHOCO_INSTALLS,
     Fetch,
     bound_argument,
+    choco_url_slots,
     choco_urls,
     content_download,
     fetch,
@@ -44,7 +46,7 @@ _PROGRAM_DATA = re.compile(r"programdata", re.I)
 _WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
 # The current directory as an extraction target: ``.``, ``$PWD``, ``$PWD.Path``, ``$(Get-Location)``.
 _CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?", re.I)
-_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink"})
+_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink", "xcopy"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
 _FOUND = "found"  # a search of an extracted download whose result is stored: that variable names its file
@@ -90,14 +92,16 @@ def _service_program(call: Call) -> Word | None:
     return replace(glued, text=glued.text[8:]) if glued is not None else None
 
 
-def _base(text: str) -> str:
+def base_name(text: str) -> str:
+    """A path's last part, lower case, quotes and a trailing separator dropped (``C:\\x\\Tool.exe`` gives
+    ``tool.exe``)."""
     return re.split(r"[\\/]", text.strip().strip("'\"").rstrip("\\/"))[-1].lower()
 
 
 def _names(call: Call, fetched: Fetch) -> bool:
     """``call`` names the fetched file: its path's last part in an argument (also inside an argument list,
     ``"/i $out /qn"``), or the variable holding it."""
-    base = _base(fetched.dest) if fetched.dest else None
+    base = base_name(fetched.dest) if fetched.dest else None
     text = call.text.lower()
     if fetched.var is not None and re.search(r"\$(?:\w+:)?" + re.escape(fetched.var) + r"\b", text):
         return True
@@ -182,10 +186,12 @@ def _extract_target(call: Call) -> str:
 
 def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
     """A copy's or move's source and destination: ``-Path``/``-LiteralPath`` and ``-Destination`` by name, the rest
-    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``); ``mklink [/d|/h|/j] LINK TARGET`` names the
-    file again as LINK, its source last."""
-    if call.name == "mklink":
+    by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``, ``xcopy SRC DEST /E``); ``mklink [/d|/h|/j]
+    LINK TARGET`` names the file again as LINK, its source last."""
+    if call.name in ("mklink", "xcopy"):
         ends = [w for w in call.args if not w.text.startswith("/")]
+        if call.name == "xcopy":  # ``xcopy SRC DEST /E /Y``: its switches may stand anywhere
+            return (ends[0], ends[1]) if len(ends) >= 2 else (None, None)
         return (ends[1], ends[0]) if len(ends) == 2 else (None, None)
     rest = iter(call.args)
     source = call.option("path", "literalpath")
@@ -197,7 +203,7 @@ def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
 def _is_fetched(word: Word, fetched: Fetch) -> bool:
     """``word`` is the fetched file's path: its variable (also a property of it, ``$exe.FullName``, or that property
     in a string with what lies under it, ``"$($dir.FullName)\\*"``: a folder a search found) or its name."""
-    base = _base(fetched.dest) if fetched.dest else ""
+    base = base_name(fetched.dest) if fetched.dest else ""
     name = re.escape(fetched.var or "")
     if fetched.var is not None and (
         word.variable == fetched.var.lower()
@@ -223,7 +229,7 @@ def _copy(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
 
 def _local_package(call: Call, fetched: Fetch) -> bool:
     """``choco install ID --source '.;…'`` of a fetched ``ID[.version].nupkg`` from the directory it was saved in."""
-    base = _base(fetched.dest) if fetched.dest else ""
+    base = base_name(fetched.dest) if fetched.dest else ""
     package = re.fullmatch(r"(.+?)(?:\.\d[\w.-]*)?\.nupkg", base)
     words = [w.text.strip("'\"").lower() for w in call.words]
     if call.name not in CHOCO or package is None or package.group(1) not in words:
@@ -237,7 +243,7 @@ def _local_package(call: Call, fetched: Fetch) -> bool:
 
 def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     """What ``call`` does with the fetched file: 'verified', a run/install description, ``_COPIED``, or None."""
-    base = _base(fetched.dest) if fetched.dest else ""
+    base = base_name(fetched.dest) if fetched.dest else ""
     stem = base.rsplit(".", 1)[0] if "." in base else base
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
         # a check inside a ``try`` whose ``catch`` goes on is one the run can go past (holdout158)
@@ -252,8 +258,11 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
         return None
     if call.name in _RUNNERS or call.text.lstrip().startswith(("&", ". ")):
         return f"runs it ({call.name})"
+    run_by_cmd = cmd_program([w.text for w in call.words]) if call.name == "cmd" else None
+    if run_by_cmd is not None and base and base_name(run_by_cmd) == base:  # ``cmd /c "tool.exe register > log"``
+        return f"runs it ({call.name} /c)"
     launched = launched_file(call)
-    if launched is not None and base and _base(launched) == base:  # ``pm2 start start.sh``, ``java -jar x.jar``
+    if launched is not None and base and base_name(launched) == base:  # ``pm2 start start.sh``, ``java -jar x.jar``
         return f"runs it ({call.name})"
     if _service_program(call) is not None:
         return f"registers it as a service ({call.name})"
@@ -298,7 +307,9 @@ def _tree_step(call: Call, tree: Fetch, path_dirs: list[str]) -> str | None:
         programs = _system_dir(target) and _PROGRAM_DATA.search(target) is None  # ProgramData's may be settings
         if programs or any(_relative(d) in places for d in path_dirs):
             return "copies files extracted from it into Program Files, Windows or a directory of the PATH"
-        if _base(source.text).lower().endswith(_RUNNABLE):  # one program taken out (``Move-Item "$tmp\\x.exe" $bin``)
+        if _own_folder(target):  # an updater putting a release over its program's folder (holdout254)
+            return "copies files extracted from it over the script's own folder"
+        if base_name(source.text).endswith(_RUNNABLE):  # one program taken out (``Move-Item "$tmp\\x.exe" $bin``)
             return _COPIED  # followed as that file under its new name (holdout221's autotidy)
     return None
 
@@ -334,7 +345,7 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
     (an updater replacing the program's files in place)."""
     in_place: Unverified | None = None
     for _ in range(_MAX_COPIES + 1):
-        base = _base(fetched.dest) if fetched.dest else ""
+        base = base_name(fetched.dest) if fetched.dest else ""
         stem = base.rsplit(".", 1)[0] if "." in base else base
         keys = {k for k in (base, stem, f"var:{fetched.var}" if fetched.var else "") if k}
         runs = [reading.index.get(k, []) for k in keys]
@@ -374,8 +385,13 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
 
 def _over_own_folder(call: Call) -> bool:
     """An extraction that overwrites (``-Force``) the current directory or the script's own folder."""
-    target = _extract_target(call).strip().strip("'\"").rstrip("\\/")
-    return call.has("force") and (_is_current(target) or target.lower() == "$psscriptroot")
+    target = _extract_target(call)
+    return call.has("force") and (_is_current(target) or _own_folder(target))
+
+
+def _own_folder(text: str) -> bool:
+    """The script's own folder: PowerShell's ``$PSScriptRoot``, batch's ``%~dp0``."""
+    return text.strip().strip("'\"").rstrip("\\/").lower() in ("$psscriptroot", "%~dp0")
 
 
 def unverified(script: WinScript) -> Iterator[Unverified]:
@@ -391,7 +407,7 @@ def unverified(script: WinScript) -> Iterator[Unverified]:
         seen.add(id(call))
         if call.name == "get-chocolateywebfile" and _checksum(call):
             continue  # the helper compares the file with its -Checksum before it returns (holdout246)
-        base = _base(fetched.dest) if fetched.dest else ""
+        base = base_name(fetched.dest) if fetched.dest else ""
         if fetched.dest and base.endswith(_RUNNABLE):
             folder = _directory(fetched.dest)
             if _system_dir(folder) or folder in reading.path_dirs:
@@ -418,7 +434,21 @@ def _saved_for_runtime(reading: _Reading, position: int, call: Call, fetched: Fe
 
 
 def _checksum(call: Call) -> bool:
-    word = call.option("checksum", "checksum64")
+    """A Chocolatey helper checks every URL it may download: ``-Checksum`` goes with ``-Url`` and ``-Checksum64``
+    with a different ``-Url64bit`` (the helper switches the two together), so a 32-bit URL checked only by a
+    ``-Checksum64`` is downloaded with no checksum on every machine (holdout254). A call whose URLs are not read
+    counts any checksum it gives."""
+    plain, wide = _given(call.option("checksum")), _given(call.option("checksum64"))
+    url, url64 = choco_url_slots(call)
+    if url is None and url64 is None:
+        return plain or wide
+    same = url is not None and url64 is not None and url.text == url64.text
+    needs_plain = url is not None and (url64 is None or same)
+    needs_wide = url64 is not None and not same
+    return (plain or not needs_plain) and (wide or not needs_wide)
+
+
+def _given(word: Word | None) -> bool:
     return word is not None and bool(word.text.strip("'\""))
 
 

@@ -34,6 +34,7 @@ CHOCO = frozenset({"choco", "cinst", "cup"})
 _SOURCE_OPTIONS = ("--source", "-source", "-s")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _GIT_REMOTE_VERBS = frozenset({"clone", "fetch", "pull", "ls-remote"})
+_GIT_FETCH_VERBS = frozenset({"fetch", "pull"})
 _GIT_OPTIONS_WITH_VALUE = frozenset({"-c", "-C", "--git-dir", "--work-tree", "--namespace"})
 _SCP_REMOTE = re.compile(r"^[\w.-]+@([a-z0-9][\w.-]*\.[a-z]{2,}):", re.I)  # ``git@github.com:o/r.git``
 
@@ -61,15 +62,21 @@ def _positional(call: Call, index: int) -> Word | None:
     return call.args[index] if 0 <= index < len(call.args) else None
 
 
-def choco_urls(call: Call) -> list[Word]:
-    """The URLs a Chocolatey helper downloads (named, splatted or positional)."""
+def choco_url_slots(call: Call) -> tuple[Word | None, Word | None]:
+    """A Chocolatey helper's 32-bit and 64-bit URL (named, splatted or positional); an empty one is None."""
     spec = CHOCO_INSTALLS.get(call.name) or _CHOCO_WEBFILE.get(call.name)
     if spec is None:
-        return []
-    found = [call.option("url"), call.option("url64bit", "url64")]
+        return None, None
+    found = (call.option("url"), call.option("url64bit", "url64"))
     if not call.has("url", "url64bit", "url64"):
-        found = [_positional(call, spec[0]), _positional(call, spec[1])]
-    return [w for w in found if w is not None and w.text.strip("'\"")]
+        found = (_positional(call, spec[0]), _positional(call, spec[1]))
+    url, url64 = (w if w is not None and w.text.strip("'\"") else None for w in found)
+    return url, url64
+
+
+def choco_urls(call: Call) -> list[Word]:
+    """The URLs a Chocolatey helper downloads (named, splatted or positional)."""
+    return [w for w in choco_url_slots(call) if w is not None]
 
 
 def _prefix_option(call: Call, name: str) -> Word | None:
@@ -215,21 +222,48 @@ def git_remote(call: Call) -> tuple[Word, str] | None:
     """The repository ``git clone``/``fetch``/``pull``/``ls-remote`` contacts and its host: the first argument
     after the verb that is a URL (``https://github.com/o/r.git``) or an scp-style address (``git@host:o/r.git``);
     a remote's name (``git pull origin``) or a local path names none."""
-    if call.name != "git":
-        return None
-    words = call.words
-    index = 0
-    while index < len(words) and words[index].text.startswith("-"):  # git's own options before the verb
-        index += 2 if words[index].text in _GIT_OPTIONS_WITH_VALUE else 1
-    if index >= len(words) or words[index].text.lower() not in _GIT_REMOTE_VERBS:
-        return None
-    for word in words[index + 1 :]:
+    after = git_verb_arguments(call, _GIT_REMOTE_VERBS)
+    for word in after or ():
         text = word.text.strip("'\"")
         scp = _SCP_REMOTE.match(text)
         host = url_host(text) if _URL.match(text) else scp.group(1).lower() if scp else None
         if host:
             return word, host
     return None
+
+
+def git_verb_arguments(call: Call, verbs: frozenset[str]) -> tuple[Word, ...] | None:
+    """The words after git's verb when the verb is one of ``verbs`` (git's own options before it skipped)."""
+    if call.name != "git":
+        return None
+    words = call.words
+    index = 0
+    while index < len(words) and words[index].text.startswith("-"):  # git's own options before the verb
+        index += 2 if words[index].text in _GIT_OPTIONS_WITH_VALUE else 1
+    if index >= len(words) or words[index].text.lower() not in verbs:
+        return None
+    return words[index + 1 :]
+
+
+def configured_remote_fetches(script: WinScript) -> Iterator[Call]:
+    """``git fetch``/``git pull`` of a remote by its name (``git pull origin main``) or of none: the host is in the
+    checkout's configuration, not in the script, as the shell reader's ``git pull`` (holdout254). Not a remote
+    named by URL (``git_remote``'s contact), nor in a script that clones or adds a remote itself, whose pull may
+    be of that URL."""
+    if any(_sets_remote(c) for c in script.calls):
+        return
+    for call in script.calls:
+        after = git_verb_arguments(call, _GIT_FETCH_VERBS)
+        if after is not None and git_remote(call) is None:
+            yield call
+
+
+def _sets_remote(call: Call) -> bool:
+    """``git clone …`` or ``git remote add``/``set-url``: the script gives a checkout its remote."""
+    if git_verb_arguments(call, frozenset({"clone"})) is not None:
+        return True
+    after = git_verb_arguments(call, frozenset({"remote"}))
+    return after is not None and len(after) > 0 and after[0].text.lower() in ("add", "set-url")
 
 
 @dataclass(frozen=True)
