@@ -46,6 +46,19 @@ def test_a_a_user_unit_or_a_unit_path_only_printed_stays_unread() -> None:
     assert codes_at(_go("internal/service/systemd.go", *printed), PRIVILEGE) == []
 
 
+def test_a_a_chown_of_values_the_package_does_not_spell_is_not_judged() -> None:
+    chown = (
+        "func Own(dir, user string) error {",  # 15
+        '\treturn exec.Command("chown", "-R", user+":", dir).Run()',  # 16
+        "}",
+        "func OwnLogs() error {",  # 18
+        '\treturn exec.Command("chown", "-R", "app:app", "/var/log/app").Run()',  # 19
+        "}",
+    )
+    found = codes_at(_go("internal/service/systemd.go", *_UNIT, *chown), PRIVILEGE)
+    assert 16 not in found and 19 in found
+
+
 # -- B: a Ruby command helper from a required file of the repository (ubicloud's ``r "…"``) ------------------------
 
 
@@ -185,3 +198,33 @@ def test_f_an_own_unit_disabled_and_removed_is_no_service_switched_off() -> None
 def test_f_a_unit_the_script_did_not_write_is_still_switched_off() -> None:
     lines = ("systemctl disable --now oldsftp", "rm -rf /etc/systemd/system/oldsftp.service")  # 3
     assert codes_at({"scripts/upgrade.sh": "#!/bin/sh\nset -e\n" + "\n".join(lines) + "\n"}, DISABLED) == [3]
+
+
+# -- G: a PHP console command's injected shell service (``$this->shell->exec('… sudo git pull')``) -------------------
+
+
+def _command(receiver: str) -> dict[str, str]:
+    lines = (
+        "<?php",
+        "",
+        "class UpdateCommand extends Command",
+        "{",
+        "    protected $signature = 'update';",
+        "",
+        "    public function handle()",
+        "    {",
+        f"        {receiver}->exec('cd /etc/app && sudo git pull');",  # 9
+        "    }",
+        "}",
+    )
+    return {"app/Console/Commands/UpdateCommand.php": "\n".join(lines) + "\n"}
+
+
+def test_g_a_shell_service_runs_its_command_line() -> None:
+    assert codes_at(_command("$this->shell"), SUDO) == [9]
+    assert codes_at(_command("$shell"), SUDO) == [9]
+
+
+def test_g_another_objects_exec_is_not_a_command() -> None:
+    assert codes_at(_command("$this->db"), SUDO) == []
+    assert codes_at(_command("$this->sshell"), SUDO) == []

