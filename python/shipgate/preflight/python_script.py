@@ -100,6 +100,7 @@ from shipgate.preflight.python_secret_defaults import secret_defaults
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.python_tree import simple_name as _name
 from shipgate.preflight.seeded_accounts import python_seeded
+from shipgate.preflight.unit_recipes import in_unit_dir
 
 Piece = tuple[int, str]
 Function = ast.FunctionDef | ast.AsyncFunctionDef
@@ -110,10 +111,12 @@ MAX_DEPTH = 48  # nested blocks and expressions rendered
 MAX_PIECES = 5_000
 UNKNOWN = "${PY_VALUE}"
 MAX_VALUE = 2_000  # characters of a value a function of the file builds and returns
+MAX_IF_DEPTH = 4  # nested module-level ``if`` blocks read for a statement that acts
 
 _INTERPRETER = re.compile(r"#!\s*\S*?(?:/env\s+(?:-S\s+)?)?\S*python")
 _SUBPROCESS = frozenset({"run", "call", "check_call", "check_output", "Popen", "getoutput", "getstatusoutput"})
 _OS_SHELL = frozenset({"system", "popen"})
+_UNIT_WRITERS = frozenset({"open", "copy", "copy2", "copyfile", "move", "write_text"})  # a unit file put in place
 _OS_EXEC = re.compile(r"^(?:exec|spawn)[lv]p?e?$")
 # Imported helpers that run an argument list under these names (``zulip_tools.run``, ``utils.run_subprocess``).
 _RUNNER_NAMES = frozenset(
@@ -154,7 +157,9 @@ def commands(path: str, text: str) -> list[Piece] | None:
     fabric = bool(fabric_operations(nodes) or connection_methods(nodes))
     fabfile = is_fabfile(path, fabric)  # ``fab deploy`` runs its tasks
     hooks = hook_calls(tree)
-    step = _is_migration(path, tree) or (_runs(tree, text) and step_path(path)) or _command_step(path, tree)
+    runs = _runs(tree, text)
+    step = _is_migration(path, tree) or (runs and step_path(path)) or _command_step(path, tree)
+    step = step or (runs and "/systemd/system" in text and _writes_unit(nodes))
     return _read(tree, nodes, hooks) if step or fabfile or hooks else None
 
 
@@ -260,12 +265,37 @@ def _runs(tree: ast.Module, text: str) -> bool:
     """Run as a program: an interpreter line, a ``__main__`` block, or module-level statements that act."""
     if text.startswith("#!"):
         return True
-    for node in tree.body:
+    return _acts(tree.body)
+
+
+def _acts(body: list[ast.stmt], depth: int = 0) -> bool:
+    """Module-level statements that act: a call, a loop, a ``with``, a ``try``, a ``__main__`` block, or an ``if``
+    whose branches act (``if confirm("Create SYSTEMD unit?"): with open(…)``; not an ``if`` that only imports or
+    assigns, as a library's version switch does)."""
+    for node in body:
         if isinstance(node, ast.If) and "__main__" in ast.dump(node.test):
+            return True
+        if isinstance(node, ast.If) and depth < MAX_IF_DEPTH and _acts(node.body, depth + 1):
             return True
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
             return True
         if isinstance(node, ast.For | ast.While | ast.With | ast.Try):
+            return True
+    return False
+
+
+def _writes_unit(nodes: list[ast.AST]) -> bool:
+    """A call handed a literal path in a systemd system unit directory to write or copy to (``open("/etc/systemd/
+    system/x.service", "w")``, ``shutil.copy(src, "/etc/systemd/system/")``): the program installs the product's
+    service whatever its file is named (``systemdhelper.py``), as a Go package that writes a unit is read
+    (docs/preflight.md; session 31)."""
+    for node in nodes:
+        if not isinstance(node, ast.Call) or _name(node.func) not in _UNIT_WRITERS:
+            continue
+        literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        if _name(node.func) == "open" and not any(m in literals[1:2] for m in ("w", "a", "wb", "w+", "a+")):
+            continue
+        if any(in_unit_dir(value) for value in literals[:2]):
             return True
     return False
 
@@ -932,6 +962,8 @@ class _Reader:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _joins_text(node):
             # ``"mkdir -p " + BASE_DIR``: the literal parts are shell code, any other value one quoted word
             left, right = (self.code(n, d) if _is_text(n) else self.word(n, d) for n in (node.left, node.right))
+            if isinstance(node.left, ast.Name) and self.codes.get(node.left.id, "").endswith(" "):
+                left = f"${{{node.left.id}}} "  # ``prefix = "sudo "`` then ``prefix + "systemctl …"``: a command prefix
             return None if left is None or right is None else left + right
         words = self.argv(node, depth)
         return words

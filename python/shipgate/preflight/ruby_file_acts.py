@@ -12,7 +12,8 @@ the call's line (session 22's probes), for ``ruby_script``:
   ``settings[:token]``, is named by its key), so a printed secret is ``secret_printed``; literals only are not
   written;
 - ``FileUtils.rm_rf(P)`` (also ``rm_r``, ``remove_dir``, ``remove_entry``) is ``rm -rf -- P``
-  (``program_deletes``), so a data directory deleted is judged as the shell's delete.
+  (``program_deletes``), so a data directory deleted is judged as the shell's delete; ``FileUtils.rm_f(P)`` (also
+  ``rm``, ``remove_file``) is ``rm -f -- P``.
 
 Values: literals, the file's string constants (``${NAME}``), ``ENV["X"]`` (``${X}``), ``Dir.home`` and the ``~`` of
 ``File.expand_path`` (``${HOME}``), ``File.join`` of known parts; anything else is unknown."""
@@ -36,6 +37,8 @@ _PRINT_OWNERS = frozenset({"$stdout", "$stderr", "STDOUT", "STDERR"})
 _WRITES = frozenset({"write", "binwrite"})
 # FileUtils' tree deletes (``rm_rf``, ``rm_r``, ``remove_dir``, ``remove_entry``…): ``rm -rf -- P``
 _TREE_REMOVES = frozenset({"rm_rf", "rm_r", "rmtree", "remove_dir", "remove_entry", "remove_entry_secure"})
+# FileUtils' file deletes: ``rm -f -- P`` (a unit file removed from ``/etc/systemd/system`` is a root-only step)
+_FILE_REMOVES = frozenset({"rm", "rm_f", "remove_file", "safe_unlink"})
 _WRITE_MODE = re.compile(r"['\"][wa]b?\+?['\"]")
 _FETCHES = re.compile(
     r"\b(?:URI\.open|URI\([^)]*\)\.read|URI\.parse\([^)]*\)\.read|Net::HTTP\.get|open\(\s*['\"]https?://)"
@@ -71,7 +74,8 @@ class _Values:
         if node.type == "string":
             return "".join(self.part(c, depth + 1) for c in node.named_children)
         if node.type in ("identifier", "instance_variable"):
-            return "${" + _text(node).lstrip("@") + "}"
+            spelled = self.value(node) if node.type == "identifier" else UNKNOWN  # a method's one string
+            return spelled if spelled != UNKNOWN else "${" + _text(node).lstrip("@") + "}"
         if node.type == "call":
             receiver, method, args = _call(node)
             if (receiver, method) == ("Dir", "home"):
@@ -201,6 +205,8 @@ def pieces(nodes: list[Node], value: Callable[[Node], str]) -> list[Piece]:
             shell = f'curl -fsSL -o {_word(into)} "{url}"' if url and into.replace(UNKNOWN, "") else None
         elif receiver == "FileUtils" and method in _TREE_REMOVES and known:
             shell = removal(_word(target))
+        elif receiver == "FileUtils" and method in _FILE_REMOVES and known:
+            shell = removal(_word(target), recursive=False)
         elif method in _PRINTS and (receiver in _PRINT_OWNERS or not receiver) and args:
             words = [values.text(a) for a in args]
             if any("${" in w.replace(UNKNOWN, "") for w in words):

@@ -15,7 +15,24 @@ Node = tree_sitter.Node
 # The module methods read as command runners: the runner names the Python reader takes for imported helpers, less
 # those Ruby's own reader already reads (``sh``, ``spawn``) or that name other DSLs' remote runs (``run``).
 MIXIN_RUNNERS = frozenset({"shell", "run_command", "run_cmd", "runcmd"})
+# A helper file the script pulls in with ``require_relative`` defines its methods on the top-level object, so the
+# script calls them bare: the runner names above, and ``r``, the one-letter runner such helper files define
+# (ubicloud's ``rhizome/common/lib/util.rb``: ``r "systemctl daemon-reload"``; holdout250, session 31).
+REQUIRED_RUNNERS = MIXIN_RUNNERS | {"r"}
 _INCLUDES = frozenset({"include", "extend"})
+
+
+def requires_own_file(nodes: list[Node]) -> bool:
+    """Whether the program pulls in a file of its own repository at its top level: ``require_relative "x"``."""
+    for node in nodes:
+        if node.type != "call" or node.parent is None or node.parent.type != "program":
+            continue
+        method = node.child_by_field_name("method")
+        args = node.child_by_field_name("arguments")
+        named = args.named_children if args is not None else []
+        if method is not None and method.text == b"require_relative" and len(named) == 1 and named[0].type == "string":
+            return True
+    return False
 
 
 def includes_module(nodes: list[Node]) -> bool:

@@ -19,7 +19,8 @@ Written as shell:
 - ``Rake::Task["db:reset"].invoke`` is ``rake db:reset``; ActiveRecord's ``Migrator.migrate`` and
   ``connection.drop_database`` are ``rake db:migrate`` and ``rake db:drop`` (``shipgate.preflight.ruby_active_record``).
 - A bare ``shell "…"`` (``run_command``…) of a module the file includes and does not define is that command line,
-  where written (``shipgate.preflight.ruby_mixins``).
+  where written (``shipgate.preflight.ruby_mixins``); so is a bare ``r "…"`` (or such a runner name) in a file that
+  pulls in a file of its repository with ``require_relative``, whose helpers it calls as its own.
 - ``Dir.chdir(dir) do … end`` is ``( cd dir`` … ``)`` over the block's lines (its commands run in ``dir``, those
   after it where the script was); ``Dir.chdir dir`` with no block is ``cd dir`` for the rest.
 - A top-level check that exits unless the script runs as root (``abort … unless Process.euid.zero?``) is ``[
@@ -57,7 +58,7 @@ from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.ruby_active_record import active_record_task
 from shipgate.preflight.ruby_command_lines import bound_lines, hash_locals, top_level_strings
-from shipgate.preflight.ruby_mixins import MIXIN_RUNNERS, includes_module
+from shipgate.preflight.ruby_mixins import MIXIN_RUNNERS, REQUIRED_RUNNERS, includes_module, requires_own_file
 from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
 from shipgate.preflight.syntax_nodes import parsed_nodes, walk
 
@@ -161,16 +162,21 @@ class _Reader:
     hashes: frozenset[str] = frozenset()  # locals holding a hash literal: a command's environment, no word
     includes: bool = False  # the file includes a module at its top level (its methods are the file's)
     defined: frozenset[str] = frozenset()  # the methods the file defines
+    requires: bool = False  # the file pulls in a file of its own (``require_relative``): its helpers are the file's
+    returned: dict[str, Node] = field(default_factory=dict)  # a method with no parameter returning one string
+    resolving: set[str] = field(default_factory=set)  # the methods whose value is being spelled (no recursion)
 
     def read(self) -> None:
+        methods = [n for n in self.nodes if n.type == "method"]
+        self.returned = {_method_name(m): body for m in methods if (body := _one_string(m)) is not None}
         self.lines = bound_lines(self.nodes, lambda node: self.shell_text(node, None))
         self.hashes = hash_locals(self.nodes)
         locals_ = {id(node) for _, node in top_level_strings(self.nodes)}
         for node in self.nodes:
             if node.type == "assignment" and node.parent is not None and node.parent.type == "program":
                 self.constant(node, id(node) in locals_)
-        methods = [n for n in self.nodes if n.type == "method"]
         self.includes, self.defined = includes_module(self.nodes), frozenset(_method_name(m) for m in methods)
+        self.requires = requires_own_file(self.nodes)
         for _ in range(4):  # a runner that calls another runner (``system!`` through ``system``)
             found = {name: t for m in methods for name, t in [self.runner(m)] if t is not None}
             if found.keys() <= self.runners.keys():
@@ -235,7 +241,8 @@ class _Reader:
         """A runner's name (``shell``, ``run_command``…) the file calls bare but does not define, in a file that
         includes a module at its top level (``include Terraform::DSL``): the module's method that runs a command
         line (``ruby_mixins``)."""
-        return name in MIXIN_RUNNERS and self.includes and name not in self.defined
+        mixed = name in MIXIN_RUNNERS and self.includes
+        return (mixed or (name in REQUIRED_RUNNERS and self.requires)) and name not in self.defined
 
     def directory(self, call: Node) -> list[Piece]:
         """``Dir.chdir(dir) do … end`` is a subshell that starts in ``dir`` (``( cd dir`` at the call's line,
@@ -335,6 +342,14 @@ class _Reader:
         """``${CONST}`` for a constant the file assigns, ``${X}`` for ``ENV["X"]``, else unknown."""
         if node.type in ("constant", "identifier") and _text(node) in self.constants:
             return "${" + _text(node) + "}"
+        name = _text(node)
+        if node.type == "identifier" and name in self.returned and name not in self.resolving:
+            self.resolving.add(name)  # ``def unit_path = "/etc/systemd/system/#{name}.service"``: its string
+            spelled = self.shell_text(self.returned[name], None)
+            self.resolving.discard(name)
+            return spelled
+        if node.type == "identifier" and name in self.lines:
+            return self.lines[name]  # a local the file assigns once, to a string (``service = "#{name}.service"``)
         if node.type == "element_reference" and _text(node).startswith("ENV["):
             keys = [c for c in node.named_children if c.type == "string"]
             key = self.shell_text(keys[0], None) if keys else ""
@@ -357,6 +372,18 @@ def _in_generator(node: Node) -> bool:
             return superclass is not None and any(b in _text(superclass) for b in _GENERATOR_BASES)
         parent = parent.parent
     return False
+
+
+def _one_string(method: Node) -> Node | None:
+    """The string a method with no parameter returns as its one expression (``def service_file_path;
+    "/etc/systemd/system/#{service_name}.service"; end``): calling it bare is that value; else None."""
+    if method.child_by_field_name("parameters") is not None:
+        return None
+    body = method.child_by_field_name("body")
+    if body is None or body.type == "string":  # ``def unit_path = "…"``
+        return body
+    named = [c for c in body.named_children if c.type != "comment"]
+    return named[0] if len(named) == 1 and named[0].type == "string" else None
 
 
 def _method_name(method: Node) -> str:

@@ -43,7 +43,7 @@ import tree_sitter
 import tree_sitter_rust
 
 from shipgate.preflight.markup import is_test_path
-from shipgate.preflight.python_script import one_per_line
+from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.rust_platform import other_os_lines
 from shipgate.preflight.rust_runners import Runner, called, runners
 from shipgate.preflight.rust_values import Bindings, arguments, literal, macro_arguments, path_of, receiver, shell_word
@@ -87,6 +87,7 @@ _WRITERS = frozenset({"BufWriter"})
 _LINK_LIB = re.compile(r"^cargo::?rustc-link-lib=(?:[\w+,:-]+=)?(\S+)$")
 _LINK_SEARCH = re.compile(r"^cargo::?rustc-link-search=(?:(?:native|dependency|crate|framework|all)=)?(.+)$")
 _FLAGS = re.compile(r"^cargo::?rustc-flags=(.*)$")
+_MAIN = re.compile(r"^\s*(?:pub\s+)?(?:async\s+)?fn\s+main\s*\(", re.M)
 
 
 def is_build_script(path: str, text: str) -> bool:
@@ -94,9 +95,20 @@ def is_build_script(path: str, text: str) -> bool:
     return posixpath.basename(path) == "build.rs" and len(text) <= MAX_CHARS and not is_test_path(path)
 
 
+def is_step_program(path: str, text: str) -> bool:
+    """A Rust program run as an install step: a source file (not a test's) whose file name says a step
+    (``src/bin/install.rs``: ``python_script.step_path`` of the name alone, since ``src/bin/`` holds every binary of
+    a crate), or a program (``fn main``) that names a systemd system unit directory (a ``main.rs`` that copies the
+    product's unit into ``/etc/systemd/system`` and starts it: holdout214's relay-service). Read with the build
+    script's reader (session 31)."""
+    if not path.endswith(".rs") or len(text) > MAX_CHARS or is_test_path(path):
+        return False
+    return step_path(posixpath.basename(path)) or ("/systemd/system/" in text and _MAIN.search(text) is not None)
+
+
 def commands(path: str, text: str) -> list[Piece] | None:
-    """(line, shell) of what the build script at ``path`` does; None when it is not one."""
-    if not is_build_script(path, text):
+    """(line, shell) of what the build script or install program at ``path`` does; None when it is neither."""
+    if not (is_build_script(path, text) or is_step_program(path, text)):
         return None
     nodes = named_nodes(_PARSER.parse(text.encode("utf-8", "surrogateescape")).root_node)
     values = Bindings(nodes)

@@ -16,7 +16,7 @@ from shipgate.preflight.confirmed_restores import confirmed_restore
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.contents import Context, Kind, at_command
 from shipgate.preflight.kept_copies import backup_step, backup_survives, set_aside_copy
-from shipgate.preflight.own_unit_removal import disables_itself, own_unit_removed, removed_packages
+from shipgate.preflight.own_unit_removal import disables_itself, own_unit_removed, removed_packages, unit_file_removed
 from shipgate.preflight.package_scripts import is_snap_script
 from shipgate.preflight.runners import steps
 from shipgate.preflight.shell.actions import NEVER, NOT_UNINSTALL, UNINSTALL, in_uninstall_mode, on_removal_only
@@ -859,6 +859,7 @@ def _command_findings(
         and not removal_script(path)  # uninstall.sh, purge.sh: the service goes with the product
         and not own_unit_removed(unit, command, script, units.package, units.enabled)  # the uninstall's own unit
         and not disables_itself(unit, path)  # a first-boot one-shot switching itself off
+        and not unit_file_removed(unit, command, script)  # the unit taken away with its file
     ):
         yield at_command(
             "preflight.service_disabled",
