@@ -69,7 +69,7 @@ class PhpRuns:
     def __init__(self, nodes: list[Node], values: PhpValues) -> None:
         self.values = values
         self.runners, self._handed = _runners(nodes)
-        self._services = _shell_services(nodes)
+        self._services, self._typed_others = _shell_services(nodes)
         self._defined = {_text(n.child_by_field_name("name")) for n in nodes if n.type == "function_definition"}
 
     def pieces(self, call: Node) -> list[Piece] | None:
@@ -124,8 +124,12 @@ class PhpRuns:
                 index = self.runners[name]
             elif receiver.removeprefix("$this->") in self._services and name in _SERVICE_METHODS:
                 pass  # ``$this->shell->exec('git pull')``: the shell service's command line
-            elif name in _SHELL_METHODS and _SHELL_OBJECT.search(receiver):
-                pass  # ``$shell->run(…)``: an object held as the command's shell, by its name
+            elif (
+                name in _SHELL_METHODS
+                and _SHELL_OBJECT.search(receiver)
+                and receiver.removeprefix("$this->") not in self._typed_others
+            ):
+                pass  # ``$shell->run(…)``: an object held as the command's shell, by its name, of no other class
             else:
                 return None
         else:
@@ -139,26 +143,33 @@ _SERVICE_CLASS = re.compile(r"\w*(?:Shell|CommandRunner|CommandExecutor|ProcessR
 _SERVICE_METHODS = frozenset({"exec", "run", "execute", "runCommand"})
 
 
-def _shell_services(nodes: Iterable[Node]) -> frozenset[str]:
-    """The properties (``$this->NAME``) a constructor sets from a parameter of a shell-service class, or promotes."""
+def _shell_services(nodes: Iterable[Node]) -> tuple[frozenset[str], frozenset[str]]:
+    """The properties (``$this->NAME``) a constructor sets from a parameter of a shell-service class, or promotes;
+    and those it sets from a parameter of any other class (``Mailer $shell``: not a shell, whatever its name)."""
     found: set[str] = set()
+    others: set[str] = set()
     for node in nodes:
         if node.type != "method_declaration" or _text(node.child_by_field_name("name")) != "__construct":
             continue
-        given: set[str] = set()
+        given: dict[str, bool] = {}
         for param in walk(node.child_by_field_name("parameters") or node, 64):
             kind = next((c for c in param.named_children if c.type == "named_type"), None)
             variable = next((c for c in param.named_children if c.type == "variable_name"), None)
-            if kind is None or variable is None or not _SERVICE_CLASS.fullmatch(_text(kind).split("\\")[-1]):
+            if kind is None or variable is None:
                 continue
-            (found if param.type == "property_promotion_parameter" else given).add(_text(variable).lstrip("$"))
+            service = _SERVICE_CLASS.fullmatch(_text(kind).split("\\")[-1]) is not None
+            if param.type == "property_promotion_parameter":
+                (found if service else others).add(_text(variable).lstrip("$"))
+            else:
+                given[_text(variable).lstrip("$")] = service
         for assigned in walk(node, 4096):
             left, right = assigned.child_by_field_name("left"), assigned.child_by_field_name("right")
             if assigned.type != "assignment_expression" or left is None or right is None:
                 continue
             if _text(left).startswith("$this->") and _text(right).lstrip("$") in given:
-                found.add(_text(left).removeprefix("$this->"))
-    return frozenset(found)
+                service = given[_text(right).lstrip("$")]
+                (found if service else others).add(_text(left).removeprefix("$this->"))
+    return frozenset(found), frozenset(others)
 
 
 def _runners(nodes: Iterable[Node]) -> tuple[dict[str, int], set[int]]:
