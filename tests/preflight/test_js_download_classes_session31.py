@@ -1,0 +1,118 @@
+"""Classes of ``preflight.unverified_download_exec`` in JavaScript install scripts that the hold-out guard missed
+(session 31: npm postinstall scripts that fetch a release and unpack, move or chmod it into the package), each as its
+minimal construct next to near-misses that must stay quiet."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+from shipgate.preflight.js_script import commands
+
+CODE = "preflight.unverified_download_exec"
+
+# -- A: functions declared above the code that calls them run where they are called ----------------------------------
+# ngrok's postinstall.js: ``extract()`` (unzip into bin/, chmod 0755) is declared above ``download()``, which calls it
+# once the archive is saved; read in file order the unpack came before the fetch.
+
+_HEAD = """const fs = require('fs')
+const path = require('path')
+const request = require('request')
+const Zip = require('decompress-zip')
+const binPath = path.join(__dirname, 'bin')
+const localFile = path.join(binPath, 'tool.zip')
+"""
+
+_EXTRACT = """function extract(cb) {
+  new Zip(localFile).extract({path: binPath})
+    .once('extract', function () {
+      const target = path.join(binPath, 'tool')
+      fs.chmodSync(target, 0o755)
+      cb(null)
+    })
+}
+"""
+
+_DOWNLOAD = """function download(cb) {
+  request.get('https://example.com/tool.zip')
+    .pipe(fs.createWriteStream(localFile))
+    .on('finish', () => CONTINUE)
+}
+"""
+
+
+def _script(then: str, *more: str) -> str:
+    return _HEAD + "install()\nfunction install () {\n  download(function () {})\n}\n" + _EXTRACT + "".join(
+        more
+    ) + _DOWNLOAD.replace("CONTINUE", then)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_a_an_unpack_declared_above_the_download_runs_after_it() -> None:
+    text = _script("extract(cb)")
+    assert codes_at({"postinstall.js": text}, CODE) == [_line_of(text, "new Zip(localFile)")]
+
+
+def test_a_the_script_is_written_as_shell_functions_called_in_order() -> None:
+    shell = [s for _, s in commands("postinstall.js", _script("extract(cb)")) or []]
+    assert "js_extract() { :" in shell and "js_download() { :" in shell and "js_install" in shell
+
+
+def test_a_near_miss_a_checksum_checked_before_the_unpack_is_quiet() -> None:
+    verify = """function verify(cb) {
+  const hash = require('crypto').createHash('sha256')
+  hash.update(fs.readFileSync(localFile))
+  if (hash.digest('hex') !== EXPECTED) throw new Error('checksum mismatch')
+  cb()
+}
+"""
+    assert codes_at({"postinstall.js": _script("verify(() => extract(cb))", verify)}, CODE) == []
+
+
+def test_a_near_miss_a_download_never_unpacked_is_quiet() -> None:
+    # extract() is declared but never called: it keeps its place, above the fetch
+    assert codes_at({"postinstall.js": _script("cb(null)")}, CODE) == []
+
+
+def test_a_near_miss_a_download_unpacked_into_a_temporary_directory_that_is_deleted_is_quiet() -> None:
+    text = """const fs = require('fs')
+const os = require('os')
+const path = require('path')
+const request = require('request')
+const Zip = require('decompress-zip')
+const tmp = path.join(os.tmpdir(), 'tool-check')
+const localFile = path.join(tmp, 'tool.zip')
+download()
+function inspect() {
+  new Zip(localFile).extract({path: tmp})
+    .once('extract', function () {
+      fs.rmSync(tmp, { recursive: true, force: true })
+    })
+}
+function download() {
+  request.get('https://example.com/tool.zip')
+    .pipe(fs.createWriteStream(localFile))
+    .on('finish', () => inspect())
+}
+"""
+    assert codes_at({"postinstall.js": text}, CODE) == []
+
+
+def test_a_a_call_written_as_the_download_itself_keeps_the_wrappers_body_in_place() -> None:
+    # elm's download.js: ``download(dest, url)`` is the download (its body writes dest with mode 0o755); the call is
+    # not a second run of the body before the fetch
+    text = """const fs = require('fs')
+const https = require('https')
+module.exports = function (dest, cb) {
+  download(dest, 'https://example.com/tool.gz', cb)
+}
+function download(dest, url, cb) {
+  https.get(url, function (response) {
+    const write = fs.createWriteStream(dest, { mode: 0o755 })
+    response.pipe(write)
+  })
+}
+"""
+    assert codes_at({"install.js": text}, CODE) == [_line_of(text, "createWriteStream(dest")]
