@@ -116,3 +116,93 @@ function download(dest, url, cb) {
 }
 """
     assert codes_at({"install.js": text}, CODE) == [_line_of(text, "createWriteStream(dest")]
+
+
+# -- B: a function handed the fetched data writes the file its caller names ------------------------------------------
+# toolui's postinstall.cjs: ``data = await downloadWithProgress(url)`` then ``extractTarGz(data, destPath)``, whose
+# body picks the program out of the tarball, ``writeFileSync(destPath, content)`` and ``chmodSync(destPath, 0o755)``.
+
+_PICKER = """const fs = require('fs')
+const https = require('https')
+const crypto = require('crypto')
+function fetchBuffer(url) {
+  return new Promise((resolve) => https.get(url, (res) => {
+    const parts = []
+    res.on('data', (c) => parts.push(c))
+    res.on('end', () => resolve(Buffer.concat(parts)))
+  }))
+}
+function pick(data, destPath) {
+  const content = unpackFirstEntry(data)
+  fs.writeFileSync(destPath, content)
+  CHECK
+  fs.chmodSync(destPath, 0o755)
+}
+async function main() {
+  const data = SOURCE
+  pick(data, __dirname + '/bin/tool')
+}
+main()
+"""
+
+
+def _picker(source: str = "await fetchBuffer('https://example.com/tool.tgz')", check: str = "") -> str:
+    return _PICKER.replace("SOURCE", source).replace("CHECK", check)
+
+
+def test_b_a_function_handed_the_download_writes_and_chmods_its_path() -> None:
+    text = _picker()
+    assert codes_at({"postinstall.js": text}, CODE) == [_line_of(text, "chmodSync(destPath")]
+
+
+def test_b_near_miss_data_read_from_the_package_itself_is_quiet() -> None:
+    assert codes_at({"postinstall.js": _picker(source="fs.readFileSync(__dirname + '/vendor/tool.tgz')")}, CODE) == []
+
+
+def test_b_near_miss_a_digest_checked_before_the_chmod_is_quiet() -> None:
+    check = "if (crypto.createHash('sha256').update(content).digest('hex') !== EXPECTED) throw new Error('bad')"
+    assert codes_at({"postinstall.js": _picker(check=check)}, CODE) == []
+
+
+def test_b_near_miss_a_handed_download_written_but_never_made_executable_is_quiet() -> None:
+    text = _picker().replace("  fs.chmodSync(destPath, 0o755)\n", "")
+    assert codes_at({"postinstall.js": text}, CODE) == []
+
+
+# -- C: a program moved into a folder of its own in a bin directory ---------------------------------------------------
+# duti-prebuilt's install.js: ``fs.rename(pkg, path.join(binDir, 'duti', 'duti'))`` after the response was piped
+# into ``pkg``.
+
+_MOVER = """var request = require('request')
+var fs = require('fs')
+var path = require('path')
+var pkg = 'tool'
+var binDir = path.resolve(__dirname, '../..', 'bin')
+request.get('https://example.com/releases/tool')
+  .pipe(fs.createWriteStream(pkg))
+  .on('close', function () {
+    CHECK
+    fs.rename(pkg, path.join(DEST, 'tool', 'tool'))
+  })
+"""
+
+
+def test_c_a_download_moved_into_a_folder_of_a_bin_directory_is_installed() -> None:
+    text = _MOVER.replace("DEST", "binDir").replace("CHECK", "")
+    assert codes_at({"install.js": text}, CODE) == [_line_of(text, "fs.rename")]
+
+
+def test_c_near_miss_a_move_into_a_cache_folder_is_quiet() -> None:
+    text = _MOVER.replace("DEST", "path.join(__dirname, 'cache')").replace("CHECK", "")
+    assert codes_at({"install.js": text}, CODE) == []
+
+
+def test_c_near_miss_a_checksum_before_the_move_is_quiet() -> None:
+    check = "if (require('crypto').createHash('sha256').update(fs.readFileSync(pkg)).digest('hex') !== SUM) return"
+    text = _MOVER.replace("DEST", "binDir").replace("CHECK", check)
+    assert codes_at({"install.js": text}, CODE) == []
+
+
+def test_c_near_miss_a_data_file_moved_into_a_bin_folder_is_quiet() -> None:
+    text = _MOVER.replace("DEST", "binDir").replace("CHECK", "").replace("'tool', 'tool')", "'tool', 'tool.json')")
+    assert codes_at({"install.js": text}, CODE) == []

@@ -260,6 +260,28 @@ def _saved_in_fetching_body(functions: dict[str, tuple[list[str], Node]], fetchi
     return saved
 
 
+def _saved_by_handed_function(
+    calls: list[Node], functions: dict[str, tuple[list[str], Node]], fetching: set[str], fetched: set[str]
+) -> set[int]:
+    """Writes to a parameter's path inside a function of the file that a call hands fetched data (toolui's
+    ``extractTarGz(data, destPath)`` with ``data = await download(url)``, whose body picks the program out of the
+    archive and ``writeFileSync(destPath, content)``): what it writes is made of the download, so the file saved is
+    the download. Ids of those write calls."""
+    saved: set[int] = set()
+    for call in calls:
+        owner, name = _callee(call)
+        if owner or name not in functions or name in fetching:
+            continue
+        if not any(_fetched_data(arg, fetching, fetched) for arg in _arguments(call)):
+            continue
+        params, body = functions[name]
+        for write in calls_in(body):
+            args = _arguments(write)
+            if _callee(write)[1] in _WRITERS and args and _text(args[0]) in params:
+                saved.add(write.id)
+    return saved
+
+
 def bindings(root: Node) -> list[tuple[str, Node]]:
     """(name, value) of each ``const x = …``/``x = …`` in the file."""
     out: list[tuple[str, Node]] = []
@@ -478,6 +500,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     fetching = _fetching(functions, aliases)
     streams = _saved_in_fetching_body(functions, fetching)
     fetched = _fetched_names(root, fetching)
+    streams |= _saved_by_handed_function(found.get("call", []), functions, fetching, fetched)
     bound = once_bound(bindings(root))
     pipelines = _pipelines(bindings(root))
     piped_into = _piped_names(found.get("call", []), fetching, fetched)
