@@ -125,6 +125,7 @@ function download(dest, url, cb) {
 _PICKER = """const fs = require('fs')
 const https = require('https')
 const crypto = require('crypto')
+const zlib = require('zlib')
 function fetchBuffer(url) {
   return new Promise((resolve) => https.get(url, (res) => {
     const parts = []
@@ -133,10 +134,16 @@ function fetchBuffer(url) {
   }))
 }
 function pick(data, destPath) {
-  const content = unpackFirstEntry(data)
-  fs.writeFileSync(destPath, content)
-  CHECK
-  fs.chmodSync(destPath, 0o755)
+  const gunzip = zlib.createGunzip()
+  const chunks = []
+  gunzip.on('data', (chunk) => chunks.push(chunk))
+  gunzip.on('end', () => {
+    const content = firstEntry(Buffer.concat(chunks))
+    fs.writeFileSync(destPath, content)
+    CHECK
+    fs.chmodSync(destPath, 0o755)
+  })
+  gunzip.end(data)
 }
 async function main() {
   const data = SOURCE
