@@ -213,3 +213,50 @@ def test_c_near_miss_a_checksum_before_the_move_is_quiet() -> None:
 def test_c_near_miss_a_data_file_moved_into_a_bin_folder_is_quiet() -> None:
     text = _MOVER.replace("DEST", "binDir").replace("CHECK", "").replace("'tool', 'tool')", "'tool', 'tool.json')")
     assert codes_at({"install.js": text}, CODE) == []
+
+
+# -- D: a response handed to an extracting function of the file is unpacked as it streams in (reading only) ----------
+# prek's install.js: ``extractTarball(response, destDir)`` whose body pipes its stream parameter into node-tar's
+# ``extract`` (``const { extract } = require("tar")``), ``extractZip`` into ``unzipper.Extract``. Read as ``curl … |
+# tar -xz -C "${destDir}"``; prek's own line stays missed (left: the two extractors sit in exclusive ``if``/``else``
+# arms the shell reading does not have, and a package directory under node_modules is no program directory yet).
+
+_STREAMER = """const fs = require('fs')
+const https = require('https')
+function extractTarball(tarballStream, destDir) {
+  const { extract } = require('tar')
+  tarballStream.pipe(extract({ cwd: destDir }))
+}
+function extractZip(zipStream, destDir) {
+  const unzipper = require('unzipper')
+  zipStream.pipe(unzipper.Extract({ path: destDir }))
+}
+https.get('https://example.com/tool.tar.gz', (response) => {
+  const destDir = __dirname + '/vendor'
+  HANDED
+})
+"""
+
+
+def _shell_lines(text: str) -> dict[int, str]:
+    return dict(commands("install.js", text) or [])
+
+
+def test_d_a_handed_response_is_unpacked_as_it_streams() -> None:
+    text = _STREAMER.replace("HANDED", "extractTarball(response, destDir); extractZip(response, destDir)")
+    shell = _shell_lines(text)
+    assert shell[_line_of(text, "extract({ cwd")] == 'curl -fsSL "${JS_VALUE}" | tar -xz -C "${destDir}"'
+    assert shell[_line_of(text, "unzipper.Extract")] == 'curl -fsSL "${JS_VALUE}" | tar -xz -C "${destDir}"'
+
+
+def test_d_near_miss_a_local_file_stream_handed_is_no_fetch() -> None:
+    handed = "extractTarball(fs.createReadStream(__dirname + '/vendor.tgz'), destDir)"
+    shell = _shell_lines(_STREAMER.replace("HANDED", handed))
+    assert not any("curl" in s for s in shell.values())
+
+
+def test_d_near_miss_an_extract_of_another_module_is_not_node_tar() -> None:
+    text = _STREAMER.replace("require('tar')", "require('./archive')").replace(
+        "HANDED", "extractTarball(response, destDir)"
+    )
+    assert not any("tar -xz" in s for s in _shell_lines(text).values())
