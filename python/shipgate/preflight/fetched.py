@@ -117,6 +117,9 @@ _MATCHERS = frozenset({"grep", "egrep", "fgrep"})
 _DECOMPRESSORS = {"gunzip": ".gz", "unxz": ".xz", "bunzip2": ".bz2", "unzstd": ".zst"}
 # A program saved straight into a bin directory (not an archive or a checksum next to it).
 _BIN_FILE = re.compile(r"(?:^|/)s?bin/[^/]+$")
+# A program moved or copied into a folder of its own in a bin directory (``mv duti bin/duti/duti``): installed there
+# as into the bin directory itself (holdout81's duti-prebuilt, an npm install script).
+_BIN_FOLDER_FILE = re.compile(r"(?:^|/)s?bin/[^/.][^/]*/[^/]+$")
 # Files every new (interactive) shell sources: bash-completion's directories, the login profile's drop-ins.
 _SOURCED = re.compile(r"^/etc/(?:bash_completion\.d|profile\.d)/[^/]+$|/share/bash-completion/completions/[^/]+$")
 _NOT_PROGRAM = (".gz", ".tgz", ".zip", ".tar", ".xz", ".bz2", ".zst", ".sha256", ".sha512", ".asc", ".sig", ".part")
@@ -962,6 +965,7 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     product = _PRODUCT_DIR.match(into) or _WEB_ROOT.match(into)
     placed = placed or (source.directory and product is not None and not kept)
     on_path = _BIN_FILE.search(into) or _bin_directory(into) or _moves_a_bin(command)
+    on_path = on_path or (not source.directory and not kept and _BIN_FOLDER_FILE.search(into) is not None)
     if not (placed or on_path) or source.fetch.line in reported or checked(source):
         return
     reported.add(source.fetch.line)

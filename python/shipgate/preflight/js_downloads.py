@@ -260,6 +260,28 @@ def _saved_in_fetching_body(functions: dict[str, tuple[list[str], Node]], fetchi
     return saved
 
 
+def _saved_by_handed_function(
+    calls: list[Node], functions: dict[str, tuple[list[str], Node]], fetching: set[str], fetched: set[str]
+) -> set[int]:
+    """Writes to a parameter's path inside a function of the file that a call hands fetched data (toolui's
+    ``extractTarGz(data, destPath)`` with ``data = await download(url)``, whose body picks the program out of the
+    archive and ``writeFileSync(destPath, content)``): what it writes is made of the download, so the file saved is
+    the download. Ids of those write calls."""
+    saved: set[int] = set()
+    for call in calls:
+        owner, name = _callee(call)
+        if owner or name not in functions or name in fetching:
+            continue
+        if not any(_fetched_data(arg, fetching, fetched) for arg in _arguments(call)):
+            continue
+        params, body = functions[name]
+        for write in calls_in(body):
+            args = _arguments(write)
+            if _callee(write)[1] in _WRITERS and args and _text(args[0]) in params:
+                saved.add(write.id)
+    return saved
+
+
 def bindings(root: Node) -> list[tuple[str, Node]]:
     """(name, value) of each ``const x = …``/``x = …`` in the file."""
     out: list[tuple[str, Node]] = []
@@ -317,11 +339,14 @@ def _holding_requests(requests: list[Node]) -> set[int]:
     return held
 
 
-def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
+def _fetched_names(
+    root: Node, fetching: set[str], functions: dict[str, tuple[list[str], Node]] | None = None
+) -> set[str]:
     """Names bound to a response or to what is made of one (``res = await fetch(u)``, ``bin = f(await
     res.arrayBuffer())``, a request callback's ``res``): their value is the fetched data, so writing them saves the
     download. Each binding's value is read once; a name found fetched then marks the names whose values use it
-    (a worklist, linear in the bindings however long a chain of ``b = a`` runs)."""
+    (a worklist, linear in the bindings however long a chain of ``b = a`` runs). Given the file's ``functions``, a
+    parameter that one of their calls hands fetched data is fetched too (the unpack reader's test, session 31)."""
     fetched = _response_parameters(root, fetching)
     users: dict[str, list[str]] = {}  # name -> the names bound to a value that mentions it
     for name, value in bindings(root):
@@ -329,13 +354,41 @@ def _fetched_names(root: Node, fetching: set[str]) -> set[str]:
             fetched.add(name)
         for used in identifiers(value):
             users.setdefault(used, []).append(name)
+    handed = _handed_parameters(root, fetching, functions or {})
     pending = list(fetched)
     while pending:
         for name in users.get(pending.pop(), ()):
             if name not in fetched:
                 fetched.add(name)
                 pending.append(name)
+        if not pending:  # a parameter a call hands fetched data (``extractTarball(response, dir)``) holds it too
+            pending = [name for name in handed(fetched) if name not in fetched]
+            fetched.update(pending)
     return fetched
+
+
+def _handed_parameters(
+    root: Node, fetching: set[str], functions: dict[str, tuple[list[str], Node]]
+) -> Callable[[set[str]], set[str]]:
+    """A reading of the parameters of the file's functions that a call hands fetched data: prek's
+    ``extractTarball(response, destDir)`` makes the body's ``tarballStream`` the response. The calls of the file's
+    functions are found once; each reading goes over them with the names known fetched so far."""
+    calls = [
+        (functions[name][0], _arguments(c))
+        for c in calls_in(root)
+        for owner, name in [_callee(c)]
+        if not owner and name in functions and name not in fetching
+    ]
+
+    def handed(fetched: set[str]) -> set[str]:
+        return {
+            params[i]
+            for params, args in calls
+            for i, arg in enumerate(args[: len(params)])
+            if _SHELL_NAME.match(params[i]) and _fetched_data(arg, fetching, fetched)
+        }
+
+    return handed
 
 
 def _fetched_data(data: Node, fetching: set[str], fetched: set[str]) -> bool:
@@ -447,8 +500,9 @@ def _recursive(call: Node, body: Node) -> bool:
 def fetched_test(root: Node, language: tree_sitter.Language) -> Callable[[Node], bool]:
     """A test of whether an expression of the script is fetched data (a fetching call, or a name bound to what one
     returned): the reading of :func:`pieces`, for the readers of what the script does with a response."""
-    fetching = _fetching(_functions(_query(language).captures(root)), request_aliases(root))
-    fetched = _fetched_names(root, fetching)
+    functions = _functions(_query(language).captures(root))
+    fetching = _fetching(functions, request_aliases(root))
+    fetched = _fetched_names(root, fetching, functions)  # also what a call hands a function of the file
     return lambda node: _fetched_data(node, fetching, fetched)
 
 
@@ -478,6 +532,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     fetching = _fetching(functions, aliases)
     streams = _saved_in_fetching_body(functions, fetching)
     fetched = _fetched_names(root, fetching)
+    streams |= _saved_by_handed_function(found.get("call", []), functions, fetching, fetched)
     bound = once_bound(bindings(root))
     pipelines = _pipelines(bindings(root))
     piped_into = _piped_names(found.get("call", []), fetching, fetched)

@@ -23,13 +23,19 @@ FS_MODULES = frozenset({"fs", "node:fs", "fs/promises", "node:fs/promises", "fs-
 def fs_functions(root: Node) -> dict[str, str]:
     """Local name -> the file-system function it was bound to, for names the program under ``root`` takes from
     :data:`FS_MODULES` by name (an import's named specifiers, a destructured ``require``)."""
+    return module_functions(root, FS_MODULES)
+
+
+def module_functions(root: Node, modules: frozenset[str]) -> dict[str, str]:
+    """Local name -> the function it was bound to, for names the program under ``root`` takes from one of
+    ``modules`` by name (``const { extract } = require("tar")`` inside a function too: node-tar's ``extract``)."""
     names: dict[str, str] = {}
     for node in named_nodes(root):
         if node.type == "import_statement":
             source = node.child_by_field_name("source")
-            if source is not None and _text(source).strip("'\"") in FS_MODULES:
+            if source is not None and _text(source).strip("'\"") in modules:
                 names |= _specifiers(node)
-        elif node.type == "variable_declarator" and required_module(node.child_by_field_name("value")) in FS_MODULES:
+        elif node.type == "variable_declarator" and required_module(node.child_by_field_name("value")) in modules:
             pattern = node.child_by_field_name("name")
             names |= _destructured(pattern) if pattern is not None and pattern.type == "object_pattern" else {}
     return names

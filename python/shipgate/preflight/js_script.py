@@ -58,6 +58,7 @@ from shipgate.preflight import (
     js_downloads,
     js_file_acts,
     js_fs_names,
+    js_functions,
     js_module_downloads,
     js_process_modules,
     js_root_checks,
@@ -182,9 +183,18 @@ def commands(path: str, text: str) -> list[Piece] | None:
     pieces += js_unpacks.pieces(root, _language(path))  # archives unpacked, moves, paths built with path.join
     elsewhere = windows_lines(root, declared)  # ``if (os === "windows") { … }``: not run on the Linux target
     pieces = [(line, shell) for line, shell in pieces if line not in elsewhere]
-    if pieces:  # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
-        pieces = js_root_checks.pieces(root) + pieces + _removal_functions(root)
-    return one_per_line(pieces[:MAX_PIECES])
+    if not pieces:
+        return []
+    # the script's functions as shell functions, called where it calls them: read in the order it runs
+    # (a call the download reader already writes as the download, ``download(dest, url)``, is that download: its body
+    # is the fetch, not a step run after it)
+    called = [(line, shell) for line, shell in js_functions.calls(root) if line not in elsewhere | written]
+    openings, called, closings = js_functions.bodies(root, pieces, called)
+    # blocks run only as root, first on their lines: ``if …; then :; cmd`` and ``fi; cmd``
+    # a call first among its line's pieces: a runner's command written at the call (``extractTarGz(buf, dir)``) runs
+    # inside the body, after what the body does before it
+    pieces = (js_root_checks.pieces(root) + called + pieces + _removal_functions(root))[:MAX_PIECES]
+    return one_per_line(openings + pieces + closings)
 
 
 def _removal_functions(root: Node) -> list[Piece]:

@@ -32,6 +32,7 @@ from collections.abc import Callable
 import tree_sitter
 
 from shipgate.preflight.js_downloads import bindings, calls_in, fetched_test, path_word
+from shipgate.preflight.js_fs_names import module_functions
 from shipgate.preflight.js_loop_values import looped
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.syntax_nodes import node_text as _text
@@ -47,6 +48,7 @@ _NAME = re.compile(r"[A-Za-z_]\w*")
 _FILE_MODULES = frozenset({"fs", "fsp", "fse", "promises", "fsPromises", "fsExtra"})
 _MOVES = {"rename": "mv", "renameSync": "mv", "move": "mv", "moveSync": "mv"}
 _COPIES = {"copyFile": "cp", "copyFileSync": "cp", "copy": "cp", "copySync": "cp"}
+_TAR_MODULES = frozenset({"tar"})
 
 
 def _line(node: Node) -> int:
@@ -198,16 +200,22 @@ def _fed_from_fetch(call: Node, fetched: Callable[[Node], bool]) -> bool:
 
 
 def _unpack(
-    call: Node, bound: dict[str, Node], fetched: Callable[[Node], bool]
+    call: Node, bound: dict[str, Node], fetched: Callable[[Node], bool], tar_names: frozenset[str] = frozenset()
 ) -> tuple[Node | None, Node | None, str] | None:
     """(archive, directory, tool) of an unpacking call, or None; the archive is None when the response is unpacked
-    as it streams in (``fetch | tar -x``), the directory None when the call names none (the working directory)."""
+    as it streams in (``fetch | tar -x``), the directory None when the call names none (the working directory).
+    ``tar_names``: the names the file takes node-tar's ``x``/``extract`` under (``const { extract } =
+    require("tar")``)."""
     owner, name = _member(call)
     args = _arguments(call)
     options = args[0] if args else None
     node_tar = owner is not None and _text(owner) == "tar" and name in ("x", "extract")
+    node_tar = node_tar or (owner is None and name in tar_names)
     if node_tar and _fed_from_fetch(call, fetched):
         return None, _option(options, ("cwd", "C")) or options, "fetch"
+    if name == "Extract" and owner is not None and _fed_from_fetch(call, fetched):
+        # unzipper's ``response.pipe(unzipper.Extract({path: DIR}))``: the fetch unpacked as it streams in (holdout189)
+        return None, _option(options, _DIRECTORY_KEYS), "fetch"
     if name in ("extractAllTo", "extractEntryTo") and len(args) > (name == "extractEntryTo"):
         # adm-zip: ``extractAllTo(DIR)``, ``extractEntryTo(ENTRY, DIR, …)``; over the response's own buffer
         # (``new AdmZip(response.data)``) the fetch is unpacked as it comes (holdout195's pull-watch)
@@ -251,6 +259,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the built paths, unpacks and moves of the script whose tree is ``root``."""
     bound = once_bound(bindings(root))
     fetched = fetched_test(root, language)
+    tar_names = frozenset(k for k, v in module_functions(root, _TAR_MODULES).items() if v in ("x", "extract"))
     out: list[Piece] = []
     for name, value in bound.items():
         text = _path_text(value) if (_path_call(value) or _absolute(value)) and _NAME.fullmatch(name) else None
@@ -260,7 +269,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         moved = _moved(call, bound)
         if moved is not None:
             out.append((_line(call), moved))
-        found = _unpack(call, bound, fetched)
+        found = _unpack(call, bound, fetched, tar_names)
         archive, directory = (_quoted(found[0]), _quoted(found[1])) if found else (None, None)
         if found is not None and found[2] == "fetch" and directory is not None:
             out.append((_line(call), f'curl -fsSL "${{JS_VALUE}}" | tar -xz -C {directory}'))
