@@ -71,6 +71,7 @@ from shipgate.preflight.secret_uses import secret_uses
 from shipgate.preflight.secrets import (
     Secret,
     allowed,
+    configured_word,
     entropy,
     keyword_secrets,
     password_name,
@@ -153,7 +154,10 @@ _PGPASS_SEPARATOR = re.compile(r"(?<!\\):")
 
 
 def _assignment_secret(name: str, value: str | None) -> Secret | None:
-    if value is None or not secret_name(name) or allowed(value, name=name):
+    """A secret a script's (or an image's ``ENV``) assignment gives: any literal the allow-rules keep under a
+    password name, a random value under another secret name; also the words they drop that the name shows to be
+    the secret itself (``MARIADB_PASSWORD=eve``: ``secrets.configured_word``)."""
+    if value is None or not secret_name(name) or (allowed(value, name=name) and not configured_word(value, name)):
         return None
     if _PASSWORD_NAME.search(name) or password_name(name):
         return Secret(0, f"password assignment ({name})", value, Severity.HIGH)

@@ -146,6 +146,10 @@ _SYSTEM_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64)(?:/|$)")
 # unpacked, or a fetched tree moved or copied, into one of them (or a system directory) installs what it holds.
 _PRODUCT_DIR = re.compile(r"^/(?:usr|opt|etc|bin|sbin|lib|lib64|app|var/www|srv/www)(?:/|$)")
 _WEB_ROOT = re.compile(r"^/(?:var|srv)/www(?:/|$)")
+# The official database images' init directory (MariaDB, MySQL, PostgreSQL, MongoDB): their entrypoint runs the
+# ``*.sql``, ``*.sql.gz``, ``*.sh`` and ``*.js`` files there against the new database, as its superuser, at first start.
+_DB_INIT_DIR = re.compile(r"^/docker-entrypoint-initdb\.d(?:/|$)")
+_DB_INIT_HOW = "puts it where the database image's entrypoint runs it at first start:"
 # A system directory itself, one or two components (``/opt``, ``/usr/local``): what is moved into it lands below.
 _SYSTEM_TOP = re.compile(r"^/(?:usr|opt|etc|app)(?:/local|/share|/lib)?/?$")
 # The root directory itself (``tar -C / -xf overlay.tar.xz``): the tree lands in the system's directories.
@@ -955,12 +959,13 @@ def _moved_from_start_dir(command: Command, source: _Taint, cwd: str) -> bool:
 
 def _placed(command: Command, source: _Taint, reported: set[int], checked: Callable[[_Taint], bool]) -> Iterator[Run]:
     """A fetched file moved, copied or linked into a ``bin`` directory, or copied or linked under ``/etc``, ``/usr``,
-    ``/opt``…, or a fetched tree copied over a web root, with no check since its fetch (once per fetch:
-    ``reported`` holds the fetches' lines)."""
+    ``/opt``… or into a database image's init directory (``COPY --from=builder /tmp/dump.sql
+    /docker-entrypoint-initdb.d``: run at first start), or a fetched tree copied over a web root, with no check since
+    its fetch (once per fetch: ``reported`` holds the fetches' lines)."""
     into = operands(command)[-1].text
     kept = _configuration(into, source) or _data(into, source)
     placed = command.name in ("cp", "ln", "mv") and _INSTALLED_INTO.match(into) and not _SHARED_DATA.match(into)
-    placed = placed and not kept
+    placed = (placed or _DB_INIT_DIR.match(into) is not None) and not kept
     # a path of an unpacked archive or a checkout moved into where the product runs from (``mv go /opt/go``)
     product = _PRODUCT_DIR.match(into) or _WEB_ROOT.match(into)
     placed = placed or (source.directory and product is not None and not kept)
@@ -972,6 +977,7 @@ def _placed(command: Command, source: _Taint, reported: set[int], checked: Calla
     verb = {"mv": "moves", "cp": "copies", "ln": "links", "rsync": "copies"}[command.name or "cp"]
     how = "installs a fetched file as" if placed else f"{verb} it into a bin directory as"
     how = "installs part of a fetched tree into" if placed and source.directory else how
+    how = _DB_INIT_HOW if _DB_INIT_DIR.match(into) else how
     yield Run(command, command.line, source.fetch, into, how)
 
 
@@ -1195,12 +1201,15 @@ def _saved(
 
 
 def _program_archives(command: Command, files: Sequence[Word]) -> Iterator[tuple[Run, _Taint]]:
-    """A fetch saved as a program archive its runtime runs whole (``curl -o server/paper.jar``): the program the
-    next start runs, replaced with no check unless one follows (judged once the script is read)."""
+    """A fetch saved as a program archive its runtime runs whole (``curl -o server/paper.jar``), or into a database
+    image's init directory (``ADD URL /docker-entrypoint-initdb.d/``): what the next start runs, with no check unless
+    one follows (judged once the script is read: ``ADD --checksum=`` is the check after the save)."""
     for word in files or downloaded_files(command):
+        taint = _Taint(word.text, command)
         if program_archive(word.text):
-            run = Run(command, command.line, command, word.text, "saves a program its runtime runs as")
-            yield run, _Taint(word.text, command)
+            yield Run(command, command.line, command, word.text, "saves a program its runtime runs as"), taint
+        elif _DB_INIT_DIR.match(word.text) and not _data(word.text, taint):
+            yield Run(command, command.line, command, word.text, _DB_INIT_HOW), taint
 
 
 def _service_runs(
