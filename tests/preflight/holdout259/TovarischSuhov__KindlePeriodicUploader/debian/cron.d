@@ -1,0 +1,1 @@
+* 0 * * * /usr/bin/kp_uploader
