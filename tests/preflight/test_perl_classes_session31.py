@@ -85,6 +85,12 @@ def test_a_sub_defined_after_a_top_level_exit_is_still_compiled_and_called() -> 
     assert codes_at(_perl(*lines), SCHEDULED) == [6]
 
 
+def test_a_sub_never_mentioned_is_still_read() -> None:
+    # a helper file's subs, or one a dispatch table or string eval calls: nothing says it does not run
+    lines = ("exit 0;", "sub share {", '    system("chmod -R 777 /srv/share");', "}")
+    assert codes_at(_perl(*lines), WORLD) == [5]
+
+
 def test_a_conditional_exit_in_main_ends_nothing() -> None:
     lines = list(_MAIN)
     lines[3] = "    exit(1) unless -d '/srv';"
