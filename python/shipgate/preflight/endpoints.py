@@ -72,7 +72,7 @@ from shipgate.preflight.markup import (
 from shipgate.preflight.own_host_urls import own_host_lines
 from shipgate.preflight.own_name_prefix import own_name_prefix_lines
 from shipgate.preflight.package_scripts import is_package_recipe
-from shipgate.preflight.perl_script import other_os_lines as perl_other_os_lines
+from shipgate.preflight.perl_script import not_run_lines as perl_not_run_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
 from shipgate.preflight.php_host_settings import php_string_settings
 from shipgate.preflight.php_shown import shown_lines as php_shown_lines
@@ -913,7 +913,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
         for_people |= printed_argument_lines(text.path, source, ctx.printing_helpers) if code else set()
         for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
-        for_people |= perl_other_os_lines(text.path, source) if code else set()  # Perl blocks run only off Linux
+        for_people |= perl_not_run_lines(text.path, source) if code else set()  # Perl off Linux, dead code
         for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
         for_people |= php_shown_lines(text.path, source) if code else set()  # PHP strings it echoes, prints or throws
         for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text

@@ -47,6 +47,10 @@ from dataclasses import dataclass
 
 from shipgate.preflight import perl_cpan, perl_opens, perl_piped_opens, perl_subs, perl_uid_subs
 from shipgate.preflight.markup import is_test_path
+from shipgate.preflight.perl_dead_code import ENDS as _ENDS
+from shipgate.preflight.perl_dead_code import STOP_WORDS as _STOP_WORDS
+from shipgate.preflight.perl_dead_code import conditional as _conditional
+from shipgate.preflight.perl_dead_code import dead_spans
 from shipgate.preflight.perl_joined_lines import joined_scalars
 from shipgate.preflight.perl_platform import other_os_spans
 from shipgate.preflight.perl_programs import command_variables, literal_scalars, program_variables
@@ -70,9 +74,7 @@ _UID = frozenset({"$>", "$<", "$EUID", "$UID", "$EFFECTIVE_USER_ID", "$REAL_USER
 # The login name from the environment, ``$ENV{'USER'}``/``$ENV{LOGNAME}``: compared with 'root' it is the shell's
 # ``[ "$USER" != root ]`` (``shell/guards.py`` reads that as a uid test), holdout174.
 _ENV_LOGIN = re.compile(r"""^\$ENV\{\s*(['"]?)(?:USER|LOGNAME)\1\s*\}$""")
-_ENDS = frozenset({"die", "exit", "croak", "confess"})
 _INSTALLERS = frozenset({"cpanm", "cpan", "carton"})  # Perl's package managers
-_STOP_WORDS = frozenset({"or", "and", "if", "unless", "||", "&&"})
 
 
 @dataclass(frozen=True)
@@ -149,16 +151,18 @@ def shown_lines(path: str, text: str) -> set[int]:
     return shown
 
 
-def other_os_lines(path: str, text: str) -> set[int]:
-    """Lines of a Perl script's blocks taken only on another operating system than the Linux host
-    (``shipgate.preflight.perl_platform``): a URL there is contacted on that system, not on this target."""
+def not_run_lines(path: str, text: str) -> set[int]:
+    """Lines of a Perl script that do not run on the Linux host: blocks taken only on another operating system
+    (``shipgate.preflight.perl_platform``: a URL there is contacted on that system, not on this target) and code
+    after an unconditional stop (``shipgate.preflight.perl_dead_code``)."""
     lower = path.lower()
     if len(text) > MAX_CHARS or not (lower.endswith((".pl", ".pm")) or _INTERPRETER.match(text[:200])):
         return set()
-    if "osname" not in text and "$^O" not in text and "$OSNAME" not in text:
+    if not any(word in text for word in ("osname", "$^O", "$OSNAME", *_ENDS)):
         return set()
     tokens = list(_lexed(text))
-    return {n for first, last in other_os_spans(tokens) for n in range(tokens[first].line, tokens[last].line + 1)}
+    spans = other_os_spans(tokens) + dead_spans(tokens)
+    return {n for first, last in spans for n in range(tokens[first].line, tokens[last].line + 1)}
 
 
 def _strip_comment(line: str) -> str:
@@ -294,7 +298,7 @@ def _pieces(tokens: list[_Token]) -> list[Piece]:
         perl_uid_subs.login_names(tokens, _UID),
         joined_scalars(tokens),
     )
-    elsewhere = other_os_spans(tokens)
+    elsewhere = other_os_spans(tokens) + dead_spans(tokens)
 
     away = bytearray(len(tokens))  # 1 for the tokens of a block taken only on another operating system
     for first, last in elsewhere:
@@ -588,15 +592,3 @@ def _block_ends(tokens: list[_Token], open_at: int) -> bool:
         elif depth == 1 and t.kind == "word" and t.text in _ENDS and not _conditional(tokens, at):
             return True
     return False
-
-
-def _conditional(tokens: list[_Token], at: int) -> bool:
-    """The statement around ``tokens[at]`` runs it only on a further condition (``… if …``, ``… unless …``, ``… or
-    exit``)."""
-    start = at
-    while start > 0 and tokens[start - 1].text not in (";", "{", "}"):
-        start -= 1
-    end = at
-    while end < len(tokens) and tokens[end].text not in (";", "}"):
-        end += 1
-    return any(t.text in _STOP_WORDS for t in tokens[start:end] if t.kind in ("word", "op"))

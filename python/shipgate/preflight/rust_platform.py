@@ -1,5 +1,5 @@
 """Which lines of Rust source run only when the crate is built for another operating system than Linux, the host an
-install runs on (the Perl form is ``perl_script.other_os_lines``; hold-out labels leave other systems' downloads
+install runs on (the Perl form is ``perl_script.not_run_lines``; hold-out labels leave other systems' downloads
 unlabelled, holdout78/128's rule):
 
 - an arm of a ``match`` over the target system — ``env::var("CARGO_CFG_TARGET_OS")`` (what Cargo tells a build
