@@ -682,6 +682,23 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
 
 
+# The cluster clients' verbs that create or change what a manifest declares (not ``get``/``diff``/``delete``).
+_CLUSTER_APPLIES = frozenset({"apply", "create", "replace"})
+_APPLIED = "has the cluster run what its manifests declare (workloads, operators, their images)"
+
+
+def _applied_manifests(command: Command, cwd: str) -> list[tuple[str, str]]:
+    """``git clone …/rook.git`` then ``kubectl apply -f rook/deploy/examples/operator.yaml`` (also ``-k``, ``oc``):
+    the cluster runs what the fetched manifests declare. A URL given to ``-f`` is a fetch of its own
+    (``cluster_fetches``), not a file of the script's."""
+    ops = operands(command)
+    if command.name not in ("kubectl", "oc") or not ops or ops[0].text not in _CLUSTER_APPLIES:
+        return []
+    given = [w.text for w in option_values(command, "-f", "--filename", "-k", "--kustomize")]
+    paths = [p for p in given if "://" not in p and p != "-"]
+    return [(p if p.startswith(("/", "~", "$")) or cwd == "." else _under(cwd, p), _APPLIED) for p in paths]
+
+
 # C compilers and linkers: ``-L DIR -lNAME`` links ``DIR/libNAME.so`` (or ``.a``) into the program they build.
 _LINKERS = frozenset({"cc", "c++", "gcc", "g++", "clang", "clang++", "ld", "ld.lld", "ld.gold"})
 _LINKED = "links it into the programs it builds (every one of them loads or holds its code)"
@@ -835,6 +852,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     elif _compose_up(command):
         candidates.append((cwd, "starts the compose project it holds (its compose file says what runs, and how)"))
     candidates += _builds_in(command, cwd) + _builds_in_service(command, cwd) + _linked(command)
+    candidates += _applied_manifests(command, cwd)
     if cwd != "." and executed is not None and not executed.text.startswith(("/", "~", "$")):
         # ``cd DIR; src/configure``; ``cd $ROOT/phabricator; ../arcanist/bin/arc``: the sibling checkout's file
         candidates.append((_under(cwd, executed.text.removeprefix("./")), "runs"))
