@@ -118,10 +118,31 @@ def _carried_secret(name: str, script: Script, command: Command) -> str | None:
     return None
 
 
-def _output_discarded(command: Command) -> bool:
-    """The output goes nowhere a log sees: ``echo "$TOKEN" | tee FILE > /dev/null`` (tee's copy to standard output
-    is thrown away; the reader gives the pipeline's redirection to each command in it), ``echo "$PW" >/dev/null``.
-    A redirection of standard error only (``2>/dev/null``) leaves the value printed."""
+def _output_discarded(command: Command, script: Script) -> bool:
+    """The output goes nowhere a log sees: ``echo "$PW" >/dev/null``, or ``echo "$TOKEN" | tee FILE > /dev/null``
+    (the pipeline's last command, whose redirection that is, throws tee's copy to standard output away). A
+    redirection of standard error only (``2>/dev/null``) leaves the value printed."""
+    last = _last_stage(command, script)
+    return _discards(command) or (last is not None and _discards(last))
+
+
+def _last_stage(command: Command, script: Script) -> Command | None:
+    """The last command of the pipeline ``command`` feeds (``tee FILE`` of ``echo "$T" | tee FILE``), if any."""
+    if not command.piped_to:
+        return None
+    before = (*command.piped_from, command.name or "?", *command.piped_to[:-1])
+    return next(
+        (
+            c
+            for c in script.commands
+            if c.line >= command.line and c.name == command.piped_to[-1] and c.piped_from == before
+        ),
+        None,
+    )
+
+
+def _discards(command: Command) -> bool:
+    """``command``'s standard output is redirected to ``/dev/null``."""
     return any(
         r.op in (">", ">>", "&>", "&>>", ">|")
         and r.fd in (None, "1")
@@ -159,7 +180,7 @@ def _reaches_log(command: Command, script: Script) -> bool:
     caller that keeps it."""
     if command.writes() or (command.piped_to and not set(command.piped_to) <= _PASS_THROUGH):
         return False
-    if "captured" in command.conditions or _output_discarded(command):
+    if "captured" in command.conditions or _output_discarded(command, script):
         return False
     return not _returned_to_caller(command, script)
 

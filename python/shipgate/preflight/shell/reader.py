@@ -279,6 +279,9 @@ class _Reader:
         self.argument_runners: set[str] = set()  # functions whose body runs "$@" (read up to runners_read)
         self.runners_read = 0
         self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
+        # The last command of a list or pipeline read as redirected whole (``a && b > f``): node id -> the
+        # redirected statement, its redirections and what its heredoc pipes to; given to that command alone
+        self._tails: dict[int, tuple[Node, tuple[Redirect, ...], Node | None]] = {}
         # The package-manager phase the file is for (``shell.phases``): what runs only on removal.
         self.removal_side = removal_side(path)
         self.counts_versions = counts_versions(path)
@@ -423,6 +426,10 @@ class _Reader:
         kind = node.type
         if kind in _SKIP:
             return
+        if self._tails and node.id in self._tails:
+            owner, redirects, piped = self._tails.pop(node.id)
+            self._redirected_body(owner, node, redirects, piped, ctx)
+            return
         if kind == "variable_assignment" and "root" in ctx.conditions:
             self.root_assigned.add(self._line(node, ctx))  # ``run="sudo -u $owner"`` in a uid-0 branch
         inner = ctx.deeper()
@@ -566,6 +573,21 @@ class _Reader:
         body = node.child_by_field_name("body")
         if body is None:
             return
+        if body.type in ("list", "pipeline"):
+            # tree-sitter-bash reads ``a && b > f`` and ``a | b > f`` as the redirection of the whole list or
+            # pipeline; the shell gives it to the command it follows only (docs/preflight.md, redirections)
+            tail = _last_statement(body)
+            self._tails[tail.id] = (node, redirects, piped)
+            self._walk(body, ctx)
+            self._tails.pop(tail.id, None)
+            return
+        self._redirected_body(node, body, redirects, piped, ctx)
+
+    def _redirected_body(
+        self, node: Node, body: Node, redirects: tuple[Redirect, ...], piped: Node | None, ctx: _Ctx
+    ) -> None:
+        """``body`` run with the redirections of the statement ``node``: a command's own, or those of a group,
+        subshell, loop or ``if`` every command in it shares."""
         if body.type == "command":
             made = self._command(body, ctx, redirects)
             if piped is not None and made:
@@ -630,7 +652,7 @@ class _Reader:
                 out.extend(self._file_redirect(c, ctx) for c in child.named_children if c.type == "file_redirect")
             elif child.type == "herestring_redirect":
                 target = next(iter(child.named_children), None)
-                out.append(Redirect("<<<", self.words.word(target) if target else None))
+                out.append(Redirect("<<<", self._word(target, ctx) if target else None))
         return tuple(out), piped
 
     def _heredoc_expansions(self, redirect: Node, body: Node, ctx: _Ctx) -> tuple[tuple[str, int], ...]:
@@ -655,8 +677,8 @@ class _Reader:
             (c for c in reversed(node.named_children) if c.type != "file_descriptor"), None
         )
         word = self.words.word(target, line=self._line(node, ctx)) if target is not None else None
-        if word is not None and ctx.line:
-            word = _replaced(word, line=ctx.line)
+        if word is not None:
+            word = self._shifted(word, ctx)
         fd = next((text(c) for c in node.named_children if c.type == "file_descriptor"), None)
         return Redirect(op, word, fd=fd)
 
@@ -666,7 +688,7 @@ class _Reader:
         for child in node.named_children:
             start = len(self.commands)
             self._nested_members = None
-            if child.type == "command":
+            if child.type == "command" and child.id not in self._tails:
                 self._command(child, ctx, ())
             else:
                 self._walk(child, ctx)
@@ -1069,7 +1091,7 @@ class _Reader:
                 value = child.child_by_field_name("value")
                 key = child.child_by_field_name("name")
                 if key is not None:
-                    env.append((text(key), self.words.word(value) if value is not None else Word("", "", line)))
+                    env.append((text(key), self._word(value, ctx) if value is not None else Word("", "", line)))
             elif kind in _REDIRECTS:
                 sub, _ = self._redirects_of(child, ctx)
                 own.extend(sub)
@@ -1145,12 +1167,19 @@ class _Reader:
         if child.type == "file_redirect":
             return (self._file_redirect(child, ctx),), None
         target = next(iter(child.named_children), None)
-        return (Redirect("<<<", self.words.word(target) if target else None),), None
+        return (Redirect("<<<", self._word(target, ctx) if target else None),), None
 
     def _word(self, node: Node, ctx: _Ctx) -> Word:
-        word = self.words.word(node)
+        return self._shifted(self.words.word(node), ctx)
+
+    @staticmethod
+    def _shifted(word: Word, ctx: _Ctx) -> Word:
+        """A word of a string or heredoc read as shell at the file's line: the string's command's line, or its own
+        line in the string moved by the lines before the string (``su -c "a\n b > /etc/x"``: ``/etc/x`` on the
+        file's second line of the string)."""
         if ctx.line or ctx.offset:
-            word = _replaced(word, line=ctx.line or word.line + ctx.offset)
+            moved: Word = _replaced(word, line=ctx.line or word.line + ctx.offset)
+            return moved
         return word
 
     def _split_variable_command(self, argv: list[Word], line: int) -> tuple[list[Word], int | None]:
@@ -1763,6 +1792,18 @@ def _fallback_generator(substitution: Node) -> str | None:
 
 # A redirect of a descriptor other than standard output (``2>/dev/null``, ``2>&1``): the command's output stays.
 _OTHER_DESCRIPTOR = re.compile(r"[2-9]>")
+
+
+def _last_statement(body: Node) -> Node:
+    """The statement of a list or pipeline that runs last (``c`` of ``a && b | c``): a redirection written after
+    the whole belongs to it."""
+    tail = body
+    while tail.type in ("list", "pipeline"):
+        statements = [c for c in tail.named_children if c.type != "comment"]
+        if not statements:
+            break
+        tail = statements[-1]
+    return tail
 
 
 def _output_kept(node: Node) -> Node | None:

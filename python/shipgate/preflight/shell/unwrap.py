@@ -432,5 +432,7 @@ def _ssh(out: Unwrapped) -> None:
     if _skip_options(probe, "ssh") and all(w.value is not None for w in probe.words):
         joined = " ".join(w.value or "" for w in probe.words)
         first = probe.words[0]
-        out.interpret = Word(joined, joined, first.line, first.expands, first.assigned_at)
+        # one quoted word stays as written, so a script over several lines is read at the file's lines
+        one = len(probe.words) == 1
+        out.interpret = first if one else Word(joined, joined, first.line, first.expands, first.assigned_at)
         out.via = "ssh"
