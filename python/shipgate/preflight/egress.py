@@ -10,6 +10,7 @@ archive fetches nothing."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import posixpath
 import re
@@ -1010,14 +1011,19 @@ def _spelled_helper(command: Command, script: Script, paths: frozenset[str]) -> 
     ``/DietPi/dietpi/dietpi-apt-get_update 0``, holdout17): read as that tool and verb, with no operands of its own
     (what it installs is the helper's); the command as written otherwise."""
     name = command.name or ""
-    held = any(posixpath.basename(p) == name for p in paths)
-    if not name or name in _TOOLS or name in script.functions or held or not re.search(r"[-_]", name):
+    if not name or name in _TOOLS or name in script.functions or not re.search(r"[-_]", name):
         return command, None
     spelled = _spelled_tool(name.replace("-", "_"))
-    if spelled is None:
+    if spelled is None or name in _file_names(paths):
         return command, None
     chosen = dataclasses.replace(command, name=spelled[0], words=(Word(spelled[1], spelled[1], command.line),))
     return chosen, _fetches(chosen)
+
+
+@functools.lru_cache(maxsize=8)
+def _file_names(paths: frozenset[str]) -> frozenset[str]:
+    """The file names of the package's paths, made once per package (asked for every command of every script)."""
+    return frozenset(posixpath.basename(p) for p in paths)
 
 
 def _spelled_tool(variable: str) -> tuple[str, str] | None:
