@@ -8,6 +8,8 @@ read: what they run is in the module, not the file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import tree_sitter
 
 Node = tree_sitter.Node
@@ -24,26 +26,26 @@ _INCLUDES = frozenset({"include", "extend"})
 
 def requires_own_file(nodes: list[Node]) -> bool:
     """Whether the program pulls in a file of its own repository at its top level: ``require_relative "x"``."""
-    for node in nodes:
-        if node.type != "call" or node.parent is None or node.parent.type != "program":
-            continue
-        method = node.child_by_field_name("method")
-        args = node.child_by_field_name("arguments")
-        named = args.named_children if args is not None else []
-        if method is not None and method.text == b"require_relative" and len(named) == 1 and named[0].type == "string":
-            return True
-    return False
+    return any(
+        name == "require_relative" and len(named) == 1 and named[0].type == "string"
+        for name, named in _top_level_calls(nodes)
+    )
 
 
 def includes_module(nodes: list[Node]) -> bool:
     """Whether the program includes (or extends itself with) a module at its top level: ``include Some::DSL``."""
+    return any(
+        name in _INCLUDES and named and all(a.type in ("constant", "scope_resolution") for a in named)
+        for name, named in _top_level_calls(nodes)
+    )
+
+
+def _top_level_calls(nodes: list[Node]) -> Iterator[tuple[str, list[Node]]]:
+    """(method name, named arguments) of each call written at the program's top level."""
     for node in nodes:
         if node.type != "call" or node.parent is None or node.parent.type != "program":
             continue
         method = node.child_by_field_name("method")
         args = node.child_by_field_name("arguments")
-        named = args.named_children if args is not None else []
         name = (method.text or b"").decode("utf-8", "replace") if method is not None else ""
-        if name in _INCLUDES and named and all(a.type in ("constant", "scope_resolution") for a in named):
-            return True
-    return False
+        yield name, list(args.named_children) if args is not None else []
