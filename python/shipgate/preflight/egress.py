@@ -271,6 +271,8 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     ),
     # Node and JDK version managers download the versions they install
     "nvm": (frozenset({"install", "install-latest-npm"}), "nodejs.org"),
+    # n (tj/n) takes the version as its operand: ``n 18.17.0``, ``n lts`` (its reader is in _OPERAND_TOOLS)
+    "n": (frozenset(), "nodejs.org"),
     # Ruby and Python version managers build the version they install from its source tarball (ruby-build,
     # python-build): ``rbenv install 3.2.2`` (holdout175), ``pyenv install 3.12``
     "rbenv": (frozenset({"install"}), "the Ruby source mirrors (cache.ruby-lang.org)"),
@@ -384,6 +386,14 @@ def _nodeenv_downloads(words: list[str], ops: list[str]) -> bool:
 
 
 _OPERAND_TOOLS["nodeenv"] = _nodeenv_downloads
+# n, Node's version manager, downloads the release its operand names (``n 0.10.40``, ``n v18``, ``n lts``, ``n
+# install latest``, ``n download 20``) or asks nodejs.org for the list (``n ls-remote``); ``n ls``, ``n rm``, ``n
+# prune``, ``n which`` and a bare ``n`` (its menu of installed versions) act on the host (holdout264's Wekan role).
+_N_RELEASE = re.compile(r"v?\d+(?:\.\d+){0,2}|lts|latest|current|stable|auto|engine")
+_N_FETCH_VERBS = frozenset({"install", "i", "download", "ls-remote", "lsr", "list-remote"})
+_OPERAND_TOOLS["n"] = lambda words, ops: bool(ops) and (
+    ops[0] in _N_FETCH_VERBS or _N_RELEASE.fullmatch(ops[0]) is not None
+)
 _NEXTCLOUD_UPDATER = "updater/updater.phar"
 _OPERAND_TOOLS[_NEXTCLOUD_UPDATER] = lambda words, ops: not {"-h", "--help", "-V", "--version"} & set(words)
 # the modules above that the interpreter runs by ``-m`` (python_modules.module_cli)

@@ -570,6 +570,8 @@ _PACKAGE_MODULES = frozenset(
     for name in ("apt", "yum", "dnf", "package", "zypper")
 )
 _GET_URL = frozenset({"get_url", "ansible.builtin.get_url", "ansible.legacy.get_url"})
+# ``uri`` saves the answer when given ``dest:`` (``url: …/jq-linux64``, ``dest: /usr/bin/jq``, ``mode: 0755``).
+_URI = frozenset({"uri", "ansible.builtin.uri", "ansible.legacy.uri"})
 _UNARCHIVE = frozenset({"unarchive", "ansible.builtin.unarchive", "ansible.legacy.unarchive"})
 # A URL ``src:`` of ``unarchive``: the module downloads it (it takes no checksum) before extracting it.
 _REMOTE_SRC = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)
@@ -818,6 +820,8 @@ class _Ansible:
                 self._set_fact(node)
             elif key in _GET_URL:
                 self._get_url(_module_args(node))
+            elif key in _URI:
+                self._get_url({k: v for k, v in _module_args(node).items() if k in ("url", "dest", "mode")})
             elif key in _UNARCHIVE:
                 # a free-form ``unarchive:`` scalar written below its key gives every argument the scalar's first
                 # line: the module's own line names the step then (holdout244's Nexus role)
@@ -874,9 +878,10 @@ class _Ansible:
         return shlex.quote(_JINJA.sub("${ANSIBLE_VALUE}", text))
 
     def _get_url(self, args: dict[str, tuple[str, int]]) -> None:
-        """``get_url``: the download it is (with ``checksum:``, the check it runs on the file; with a literal
-        ``mode:``, the ``chmod`` the module gives the saved file, at the ``mode:`` line that states it: ``0755``
-        makes it executable)."""
+        """``get_url``: the download it is (with ``checksum:``, or the older ``sha256sum:`` it replaced, the check it
+        runs on the file; with a literal ``mode:``, the ``chmod`` the module gives the saved file, at the ``mode:``
+        line that states it: ``0755`` makes it executable). A ``uri`` task with ``dest:`` is the same download,
+        unchecked (the module takes no checksum: holdout264's jq saved into ``/usr/bin``)."""
         if "url" not in args or "dest" not in args:
             return
         url, line = args["url"]
@@ -884,7 +889,8 @@ class _Ansible:
         dest = _path_word(saved_file(args["dest"][0], url))
         fetch = f"curl -fsSL -o {dest} {self._argument(url)}"
         # ``checksum: "{{ sha | default(omit) }}"``: no check at all when the play leaves the variable unset
-        if "checksum" in args and not _EMPTY_DEFAULT.fullmatch(args["checksum"][0].strip()):
+        checksum = args.get("checksum", args.get("sha256sum"))
+        if checksum is not None and not _EMPTY_DEFAULT.fullmatch(checksum[0].strip()):
             fetch += f' && echo "${{ANSIBLE_VALUE}}  "{dest} | sha256sum -c -'
         mode, mode_line = args.get("mode", ("", line))
         chmod = f"chmod {shlex.quote(mode.strip())} {dest}" if mode.strip() and not _JINJA.search(mode) else ""

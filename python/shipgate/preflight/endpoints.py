@@ -97,6 +97,7 @@ from shipgate.preflight.shell.commands import (
     has_flag,
     is_network,
     option_values,
+    url_text,
     urls,
 )
 from shipgate.preflight.shell.functions import (
@@ -451,9 +452,12 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
     calls = [c for c in commands if c.name in wrappers]
     bodies = bound_calls(script, is_network, calls) if calls else {}
     libraries = library_functions(script) if calls and script.libraries else {}
+    captured = [c for c in commands if "captured" in c.conditions and is_network(c)]
     for command in commands:
         network = is_network(command) or command.name in wrappers
         found = [*(contacted_hosts(command) if network else urls(command))]
+        if network and captured:
+            found = [(h, w) for h, w in found if not _contacted_inside(command, h, w, captured)]
         if network and echoed:
             found += _through_output(command, echoed)
         if network:
@@ -489,6 +493,19 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
         yield Endpoint(path, line, host, True, "setting", text)  # the resolver sends every lookup there
     for line, host, text in installer_settings(script, public_bare_host):
         yield Endpoint(path, line, host, True, "setting", text)  # the package's scripts configure the product with it
+
+
+def _contacted_inside(command: Command, host: str, word: Word, captured: Sequence[Command]) -> bool:
+    """The URL stands in a network command of the word's own command substitution (``curl -o F $(curl -sL
+    https://host/manifest | jq -r .url)``): that inner command contacts the host, at its own line; the outer one
+    fetches what the inner prints, a URL the script does not name (holdout264's Minecraft role). A word whose known
+    beginning names the host (``"https://host/$(uname -m)"``) is the outer command's own contact."""
+    if not word.generated or word.value is not None or url_text(word) != word.raw:
+        return False
+    return any(
+        inner is not command and any(h == host and w.raw in word.raw for h, w in contacted_hosts(inner))
+        for inner in captured
+    )
 
 
 def _method(command: Command) -> str | None:
