@@ -32,6 +32,7 @@ from collections.abc import Callable
 import tree_sitter
 from tree_sitter import Query, QueryCursor
 
+from shipgate.preflight.js_path_module import path_module_names
 from shipgate.preflight.js_request_aliases import request_aliases
 from shipgate.preflight.js_url_values import once_bound, url_value
 from shipgate.preflight.syntax_nodes import identifiers
@@ -211,8 +212,8 @@ def _called_path(call: Node, depth: int) -> str | None:
     owner, name = _callee(call)
     if (owner, name) == ("os", "homedir"):
         return "${HOME}"
-    if owner != "path" or name not in ("join", "resolve"):
-        return None
+    if name not in ("join", "resolve") or (owner != "path" and (owner or name not in path_module_names(call))):
+        return None  # ``path.join``, or a bare ``join`` the file imports from ``path``
     parts = [_path_text(a, depth + 1) for a in _arguments(call)]
     if not parts or any(p is None for p in parts):
         return None

@@ -277,7 +277,9 @@ def _command(
     given = {**posix_branches(declared or {}), **(given or {})}  # ``pip = IS_WIN ? … : …``: the Linux branch
     first = _value(bound[0], given)
     if name in _COMMAND_LINE:
-        return _in_directory(args[1:], first, declared or {})
+        either = _alternatives(bound[0], given)  # ``execSync(bt ? '/etc/init.d/nginx start' : 'systemctl …')``
+        line = f'if [ -n "{UNKNOWN}" ]; then {either[0]}; else {either[1]}; fi' if either else first
+        return _in_directory(args[1:], line, declared or {})
     shell = js_spawn_shell.runs_in_shell(args[1:], declared or {})  # ``spawnSync(LINE, { shell: true })``
     words = [first if shell else _word(first)]
     if len(bound) > 1 and bound[1].type == "array":
@@ -285,6 +287,19 @@ def _command(
         if bound[1] is not args[1]:
             words.append(UNKNOWN)  # an array bound to a name: what the script pushes onto it later is unknown
     return _in_directory(args[1:], " ".join(words), declared or {})
+
+
+def _alternatives(node: Node, given: dict[str, Node]) -> tuple[str, str] | None:
+    """The two command lines of a conditional whose branches are both written out (hold-out set 262: trojan-go-cmd's
+    ``execSync(bt ? '/etc/init.d/nginx stop' : 'systemctl stop nginx')``): the script runs one or the other, as a
+    shell ``if … else`` of unknown condition does."""
+    if node.type != "ternary_expression":
+        return None
+    branches = [node.child_by_field_name("consequence"), node.child_by_field_name("alternative")]
+    if any(b is None or b.type not in ("string", "template_string") for b in branches):
+        return None
+    lines = [_value(b, given) for b in branches if b is not None]
+    return (lines[0], lines[1]) if UNKNOWN not in "".join(lines) else None
 
 
 def _argument(node: Node, program: str, given: dict[str, Node]) -> str:

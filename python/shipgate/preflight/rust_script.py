@@ -257,16 +257,35 @@ class _Script:
         if name == "arg":
             words.append(self.word(args[0]))
         elif name == "args":
-            listed = self.values.resolve(args[0])
-            if listed.type == "macro_invocation" and _text(listed.child_by_field_name("macro")) == "vec":
-                words.extend(self.word(a) for a in macro_arguments(listed))
-            elif listed.type == "array_expression":
-                words.extend(self.word(a) for a in listed.named_children)
+            given = self._given_value(args[0])
+            if given is not None:  # a runner's slice parameter: the caller's list, spelled in the caller's scope
+                held, self.given = self.given, {}
+                try:
+                    self._listed_words(self.values.resolve(given), words)
+                finally:
+                    self.given = held
             else:
-                words.append(f'"{UNKNOWN}"')
+                self._listed_words(self.values.resolve(args[0]), words)
         elif name == "current_dir":
             return self.word(args[0])
         return None
+
+    def _listed_words(self, listed: Node, words: list[str]) -> None:
+        """The words of an ``.args`` list: a ``vec![…]`` or an array's elements, else one unknown word."""
+        if listed.type == "macro_invocation" and _text(listed.child_by_field_name("macro")) == "vec":
+            words.extend(self.word(a) for a in macro_arguments(listed))
+        elif listed.type == "array_expression":
+            words.extend(self.word(a) for a in listed.named_children)
+        else:
+            words.append(f'"{UNKNOWN}"')
+
+    def _given_value(self, node: Node) -> Node | None:
+        """The caller's argument for a parameter named by ``node`` while a runner's command is written
+        (``run_systemctl(&["daemon-reload"])`` for ``.args(arguments)``), its ``&`` taken off."""
+        given = self.given.get(_text(node)) if node.type == "identifier" else None
+        if given is not None and given.type == "reference_expression":
+            given = given.child_by_field_name("value") or given
+        return given
 
     def _url(self, call: Node) -> str | None:
         """The URL word of an HTTP GET (module docstring); None when the call is none."""

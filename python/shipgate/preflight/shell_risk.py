@@ -485,7 +485,8 @@ def _disabled_service(command: Command) -> str | None:
     if name not in ("systemctl", "update-rc.d", "chkconfig", "rc-update"):
         return None
     args = [w.text for w in operands(command)]
-    if name == "systemctl" and args and args[0] in ("disable", "mask") and len(args) > 1:
+    user = any(w.text == "--user" for w in command.words)  # the account's own user manager, not a host service
+    if name == "systemctl" and args and args[0] in ("disable", "mask") and len(args) > 1 and not user:
         return args[1]
     if name == "update-rc.d" and len(args) >= 2 and args[1] in ("disable", "remove"):
         return args[0]  # remove: the boot links go, the service no longer starts
