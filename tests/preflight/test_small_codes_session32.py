@@ -1,0 +1,63 @@
+"""Classes of the small codes' false findings in the hold-out guard (session 32): each as its minimal construct next
+to near-misses that must stay reported."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at, in_script
+
+RM_VAR = "preflight.rm_rf_variable"
+TLS = "preflight.tls_verification_disabled"
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# -- A: ``rm -rf "$dir"`` of a whole quoted variable is never / (hold-out sets 46, 130, 238) --------------------------
+
+
+def test_a_a_quoted_whole_variable_from_the_environment_or_a_literal_is_no_rm_rf_variable() -> None:
+    # empty or unset, rm is given the empty name "" and removes nothing
+    assert in_script(RM_VAR, 'rm -rf "$GAMESAVESDIR"') == []
+    assert in_script(RM_VAR, 'BACKUP_DIR=""', 'BACKUP_DIR="./backups/$TS"', 'rm -rf "${BACKUP_DIR}"') == []
+    # a loop's read of a listing, with another function's ``local f="$1"`` elsewhere
+    prune = (
+        'digest() { local f="$1"; sha256sum "$f"; }',
+        "prune() {",
+        "  local f",
+        '  while IFS= read -r f; do rm -rf "$f"; done < <(ls -1dt backups/*)',
+        "}",
+        "prune",
+    )
+    assert in_script(RM_VAR, *prune) == []
+
+
+def test_a_near_misses_unquoted_a_glob_or_a_value_built_on_another_variable_stay_reported() -> None:
+    assert in_script(RM_VAR, "rm -rf $GAMESAVESDIR") == [3]
+    assert in_script(RM_VAR, 'rm -rf "$GAMESAVESDIR"/*') == [3]
+    # empty SDK makes it /bin; a slash then an empty command output makes it /
+    assert in_script(RM_VAR, 'bin="${SDK}/bin"', 'rm -rf "$bin"') == [4]
+    assert in_script(RM_VAR, 'WORK="/$(basename "$1")"', 'rm -rf "$WORK"') == [4]
+    # the function's own local value taken from its argument
+    assert in_script(RM_VAR, "wipe() {", '  local d="$1"', '  rm -rf "$d"', "}", "wipe") == [5]
+
+
+# -- B: a TLS verification switch in an INI section whose server is this host (hold-out sets 211, 249) ----------------
+
+
+def test_b_a_verify_switch_in_a_section_whose_host_is_local_is_quiet() -> None:
+    unspecified = _text("[influx]", "host = 0.0.0.0", "port = 8086", "verify_ssl = False", "timeout = 5")
+    assert codes_at({"config/config.ini": unspecified}, TLS) == []
+    loopback = _text("[api]", "url = https://127.0.0.1:9080/api", "verify_ssl = false")
+    assert codes_at({"config/app.ini": loopback}, TLS) == []
+
+
+def test_b_near_misses_a_remote_host_another_section_or_no_section_stay_reported() -> None:
+    remote = _text("[influx]", "host = influx.vendor-metrics.net", "verify_ssl = False")
+    assert codes_at({"config/config.ini": remote}, TLS) == [3]
+    other_section = _text("[influx]", "host = 0.0.0.0", "[upload]", "host = api.vendor.net", "verify_ssl = False")
+    assert codes_at({"config/config.ini": other_section}, TLS) == [5]
+    no_host = _text("[influx]", "verify_ssl = False")
+    assert codes_at({"config/config.ini": no_host}, TLS) == [2]
+    no_section = _text("host = 0.0.0.0", "verify_ssl = False")
+    assert codes_at({"config/config.ini": no_section}, TLS) == [2]
