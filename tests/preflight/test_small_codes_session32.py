@@ -7,6 +7,7 @@ from preflight_kit import codes_at, in_script
 
 RM_VAR = "preflight.rm_rf_variable"
 TLS = "preflight.tls_verification_disabled"
+DEFAULT = "preflight.default_credential"
 
 
 def _text(*lines: str) -> str:
@@ -61,3 +62,26 @@ def test_b_near_misses_a_remote_host_another_section_or_no_section_stay_reported
     assert codes_at({"config/config.ini": no_host}, TLS) == [2]
     no_section = _text("host = 0.0.0.0", "verify_ssl = False")
     assert codes_at({"config/config.ini": no_section}, TLS) == [2]
+
+
+# -- C: a table of defaults, ``declare -A DEFAULTS=( ['ADMIN_PASSWORD']='password' )`` (hold-out set 45) -------------
+
+_APPLY = (
+    'for name in "${!DEFAULTS[@]}"; do',
+    '  if [ -z "${!name:-}" ]; then export "$name=${DEFAULTS[$name]}"; fi',
+    "done",
+)
+
+
+def test_c_a_secret_variables_element_in_a_table_of_defaults_is_a_default_credential() -> None:
+    table = ("declare -A DEFAULTS=(", "    ['DB_HOST']='mysql'", "    ['ADMIN_PASSWORD']='password'", ")", *_APPLY)
+    assert in_script(DEFAULT, *table) == [5]
+
+
+def test_c_near_misses_another_tables_name_a_plain_setting_or_an_empty_default_stay_quiet() -> None:
+    names = ("declare -A OPTIONAL_PARAMS=(", "    ['adminPassword']='ADMIN_PASSWORD'", ")")
+    assert in_script(DEFAULT, *names) == []
+    plain = ("declare -A DEFAULTS=(", "    ['ADMIN_USERNAME']='admin'", "    ['LANGUAGE']='en_US'", ")", *_APPLY)
+    assert in_script(DEFAULT, *plain) == []
+    empty = ("declare -A DEFAULTS=(", "    ['ADMIN_PASSWORD']=''", ")", *_APPLY)
+    assert in_script(DEFAULT, *empty) == []

@@ -766,6 +766,24 @@ def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:
             yield ParameterDefault(a.name, a.value or "", a.line, a.raw)
 
 
+# ``['ESPOCRM_ADMIN_PASSWORD']=password`` as an associative array's element reads it (the quotes gone).
+_TABLE_ITEM = re.compile(r"^\[([A-Z][A-Z0-9_]*)\]=(.*)$", re.S)
+
+
+def _table_defaults(script: Script) -> Iterator[ParameterDefault]:
+    """``declare -A DEFAULTS=( ['ADMIN_PASSWORD']='password' … )``: a table, named for defaults, of the value each
+    variable takes when the environment leaves it unset (a loop hands each to the setter), so an element is the
+    same as ``${ADMIN_PASSWORD:-password}`` (hold-out set 45's EspoCRM entrypoint). A table with another name
+    (``OPTIONAL_PARAMS``) maps names to names, not defaults."""
+    for a in script.assignments:
+        if "default" not in a.name.lower():
+            continue
+        for item, line in zip(a.items, a.item_lines, strict=False):
+            element = _TABLE_ITEM.match(item)
+            if element is not None:
+                yield ParameterDefault(element.group(1), element.group(2), line, item)
+
+
 def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Finding]:
     """``${ADMIN_PASSWORD:-admin}`` in configuration a tool interpolates (compose, ``.env``), outside comments; a
     HOCON literal a ``${?NAME}`` on the next line may override (hocon_overrides). A URL default carrying a password
@@ -835,7 +853,7 @@ def _secret_default(d: ParameterDefault) -> bool:
 
 
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
-    fallbacks = (*_fallback_assignments(script), *substitution_fallbacks(script))
+    fallbacks = (*_fallback_assignments(script), *substitution_fallbacks(script), *_table_defaults(script))
     for d in (*script.defaults, *fallbacks, *heredoc_defaults(script)):
         if _secret_default(d):
             yield _default_finding(path, d, lines.get(d.line, d.raw))
