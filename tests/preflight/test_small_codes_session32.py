@@ -85,3 +85,26 @@ def test_c_near_misses_another_tables_name_a_plain_setting_or_an_empty_default_s
     assert in_script(DEFAULT, *plain) == []
     empty = ("declare -A DEFAULTS=(", "    ['ADMIN_PASSWORD']=''", ")", *_APPLY)
     assert in_script(DEFAULT, *empty) == []
+
+
+# -- D: a password question whose bracketed default is handed to the prompt helper (hold-out set 193) --------------
+
+_PERL_ASK = _text(
+    "#!/usr/bin/perl",
+    "sub ask { my ($q, $default) = @_; print $q; my $a = <STDIN>; chomp $a; return $a eq '' ? $default : $a; }",
+    "my $user = ask('Site user [admin]:', 'admin');",
+    "my $pass = ask(\"Enter $user passwd [123site123]:\", '123site123');",
+)
+
+
+def test_d_a_password_questions_bracketed_default_passed_to_the_helper_is_a_default_credential() -> None:
+    assert codes_at({"install.pl": _PERL_ASK}, DEFAULT) == [4]
+
+
+def test_d_near_misses_no_default_passed_a_shown_hint_or_a_non_password_question_stay_quiet() -> None:
+    no_default = _PERL_ASK.replace(", '123site123')", ")")
+    assert codes_at({"install.pl": no_default}, DEFAULT) == []
+    other_literal = _PERL_ASK.replace(", '123site123')", ", '')")
+    assert codes_at({"install.pl": other_literal}, DEFAULT) == []
+    placeholder = _PERL_ASK.replace("123site123", "your-password")
+    assert codes_at({"install.pl": placeholder}, DEFAULT) == []
