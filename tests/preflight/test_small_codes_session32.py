@@ -108,3 +108,35 @@ def test_d_near_misses_no_default_passed_a_shown_hint_or_a_non_password_question
     assert codes_at({"install.pl": other_literal}, DEFAULT) == []
     placeholder = _PERL_ASK.replace("123site123", "your-password")
     assert codes_at({"install.pl": placeholder}, DEFAULT) == []
+
+
+# -- E: an install command's account given a literal raw password (hold-out set 56's Sylius setup) -----------------
+
+
+def _setup_command(password: str) -> str:
+    return _text(
+        "<?php",
+        "final class SetupCommand extends Command",
+        "{",
+        "    protected static $defaultName = 'shop:install:setup';",
+        "    private function configureNewUser(AdminUserInterface $user): AdminUserInterface",
+        "    {",
+        "        $user->setEmail('admin@example.com');",
+        f"        $user->setPlainPassword({password});",
+        "        return $user;",
+        "    }",
+        "}",
+    )
+
+
+def test_e_a_literal_plain_password_set_on_the_new_account_is_a_default_credential() -> None:
+    assert codes_at({"src/Command/SetupCommand.php": _setup_command("'sylius'")}, DEFAULT) == [8]
+
+
+def test_e_near_misses_a_password_read_or_generated_is_quiet() -> None:
+    asked = _setup_command("$this->askPassword($input, $output)")
+    assert codes_at({"src/Command/SetupCommand.php": asked}, DEFAULT) == []
+    variable = _setup_command("$password")
+    assert codes_at({"src/Command/SetupCommand.php": variable}, DEFAULT) == []
+    built = _setup_command('"{$prefix}-admin"')
+    assert codes_at({"src/Command/SetupCommand.php": built}, DEFAULT) == []
