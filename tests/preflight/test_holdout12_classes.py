@@ -126,10 +126,10 @@ def test_f_rm_of_a_variable_tested_to_exist() -> None:
 
 def test_f_an_other_test_or_an_else_branch_guards_nothing() -> None:
     lines = (
-        'if [ -n "$force" ]; then rm -rf "$path"; fi',
-        'if [ -e "$marker" ]; then rm -rf "$path"; fi',
-        'if [ -e "$path" ]; then echo kept; else rm -rf "$path"; fi',
-        '[ ! -d "$OLD_DIR" ] && rm -rf "$OLD_DIR"',
+        'if [ -n "$force" ]; then rm -rf $path; fi',
+        'if [ -e "$marker" ]; then rm -rf $path; fi',
+        'if [ -e "$path" ]; then echo kept; else rm -rf $path; fi',
+        '[ ! -d "$OLD_DIR" ] && rm -rf $OLD_DIR',
     )
     assert in_script("preflight.rm_rf_variable", *lines) == [3, 4, 5, 6]
 
@@ -173,7 +173,7 @@ def test_i_a_variable_with_a_literal_directory_prefix() -> None:
 
 
 def test_i_a_prefix_of_only_a_slash_or_an_unset_variable_is_still_risky() -> None:
-    lines = ('WORK="/$(basename "$1")"', 'rm -rf "$WORK"', 'rm -rf "$STAGING"')
+    lines = ('WORK="/$(basename "$1")"', 'rm -rf "$WORK"', 'rm -rf $STAGING')
     assert in_script("preflight.rm_rf_variable", *lines) == [4, 5]
 
 

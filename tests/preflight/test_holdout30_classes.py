@@ -313,7 +313,7 @@ def test_j_rm_of_a_mktemp_directory_variable_without_set_e_is_safe() -> None:
 
 
 def test_j_near_miss_a_mktemp_variable_with_a_glob_and_an_unknown_variable_stay_reported() -> None:
-    text = _sh('TMP_DIRECTORY="$(mktemp -d)"', 'rm -rf "$TMP_DIRECTORY"/*', 'rm -rf "$INSTALL_DIR"')
+    text = _sh('TMP_DIRECTORY="$(mktemp -d)"', 'rm -rf "$TMP_DIRECTORY"/*', 'rm -rf $INSTALL_DIR')
     assert codes_at({"install.sh": text}, _RM) == [3, 4]
 
 

@@ -62,7 +62,7 @@ from shipgate.preflight.name_values import names_a_name
 from shipgate.preflight.pasted_keys import pasted_settings
 from shipgate.preflight.placeholder_keys import placeholder_key_password_lines
 from shipgate.preflight.prefix_switches import prefix_switched_off_lines
-from shipgate.preflight.prompt_fallbacks import prompt_fallbacks
+from shipgate.preflight.prompt_fallbacks import bracketed_prompt_defaults, prompt_fallbacks
 from shipgate.preflight.published_examples import published_example
 from shipgate.preflight.python_env_defaults import env_defaults
 from shipgate.preflight.schema_documents import is_schema_document
@@ -548,6 +548,9 @@ def scan(ctx: Context) -> Iterator[Finding]:
             defaults.extend(_prompt_defaults(text.path, lines, found))
         elif code and text.path not in examples:
             defaults.extend(_js_defaults(text.path, source, lines))
+        if code and text.path not in examples and not tooling:
+            taken = {f.evidence["line"] for f in defaults}
+            defaults.extend(f for f in _bracketed_defaults(text.path, lines) if f.evidence["line"] not in taken)
         win = ctx.parsed.windows.get(text.path) if text.kind is Kind.WINDOWS and not tooling else None
         if win is not None and text.path not in examples:  # ``param([string]$Token = "x")``: the caller may omit it
             for d in filter(_secret_default, win.defaults):
@@ -766,6 +769,24 @@ def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:
             yield ParameterDefault(a.name, a.value or "", a.line, a.raw)
 
 
+# ``['ESPOCRM_ADMIN_PASSWORD']=password`` as an associative array's element reads it (the quotes gone).
+_TABLE_ITEM = re.compile(r"^\[([A-Z][A-Z0-9_]*)\]=(.*)$", re.S)
+
+
+def _table_defaults(script: Script) -> Iterator[ParameterDefault]:
+    """``declare -A DEFAULTS=( ['ADMIN_PASSWORD']='password' … )``: a table, named for defaults, of the value each
+    variable takes when the environment leaves it unset (a loop hands each to the setter), so an element is the
+    same as ``${ADMIN_PASSWORD:-password}`` (hold-out set 45's EspoCRM entrypoint). A table with another name
+    (``OPTIONAL_PARAMS``) maps names to names, not defaults."""
+    for a in script.assignments:
+        if "default" not in a.name.lower():
+            continue
+        for item, line in zip(a.items, a.item_lines, strict=False):
+            element = _TABLE_ITEM.match(item)
+            if element is not None:
+                yield ParameterDefault(element.group(1), element.group(2), line, item)
+
+
 def _config_defaults(path: str, text_lines: tuple[Line, ...]) -> Iterator[Finding]:
     """``${ADMIN_PASSWORD:-admin}`` in configuration a tool interpolates (compose, ``.env``), outside comments; a
     HOCON literal a ``${?NAME}`` on the next line may override (hocon_overrides). A URL default carrying a password
@@ -797,6 +818,13 @@ def _python_defaults(path: str, source: str, lines: dict[int, str]) -> Iterator[
 def _prompt_defaults(path: str, lines: dict[int, str], found: dict[int, Secret]) -> Iterator[Finding]:
     """``if db_pass == "":`` then ``db_pass = "nbp123"`` at a line the keyword reader found (prompt_fallbacks)."""
     for d in prompt_fallbacks(lines, iter(sorted(found))):
+        if _secret_default(d):
+            yield _default_finding(path, d, lines.get(d.line, d.raw))
+
+
+def _bracketed_defaults(path: str, lines: dict[int, str]) -> Iterator[Finding]:
+    """A password question's bracketed default handed to the prompt helper (prompt_fallbacks), in a program."""
+    for d in bracketed_prompt_defaults(lines):
         if _secret_default(d):
             yield _default_finding(path, d, lines.get(d.line, d.raw))
 
@@ -835,7 +863,7 @@ def _secret_default(d: ParameterDefault) -> bool:
 
 
 def _defaults(path: str, script: Script, lines: dict[int, str]) -> Iterator[Finding]:
-    fallbacks = (*_fallback_assignments(script), *substitution_fallbacks(script))
+    fallbacks = (*_fallback_assignments(script), *substitution_fallbacks(script), *_table_defaults(script))
     for d in (*script.defaults, *fallbacks, *heredoc_defaults(script)):
         if _secret_default(d):
             yield _default_finding(path, d, lines.get(d.line, d.raw))

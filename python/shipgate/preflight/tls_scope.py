@@ -12,6 +12,7 @@ import re
 
 from shipgate.preflight.contents import TextFile
 from shipgate.preflight.hosts import url_host
+from shipgate.preflight.ini_sections import section_of_lines, sections
 from shipgate.preflight.shell.model import Command
 
 _YAML = re.compile(r"(?i)\.ya?ml(?:\.example|\.sample)?$")
@@ -77,11 +78,44 @@ def loopback_target(command: Command) -> bool:
 
 
 def loopback_only(text: TextFile, number: int) -> bool:
-    """Whether the TLS-off setting on line ``number`` of a YAML file covers loopback URLs only."""
-    if not _YAML.search(text.path):
-        return False
+    """Whether the TLS-off setting on line ``number`` of a YAML file covers loopback URLs only, or of an INI file
+    the hosts its ``[section]`` names (:func:`_section_hosts`)."""
     lines = [line.text for line in text.lines]
     if not 1 <= number <= len(lines):
         return False
+    if not _YAML.search(text.path):
+        hosts = _section_hosts(lines, number)
+        return bool(hosts) and all(h is not None and _this_host(h) for h in hosts)
     hosts = [url_host(m.group(0)) for line in _block(lines, number - 1) for m in _URL.finditer(line.split(" #")[0])]
     return bool(hosts) and all(h is not None and loopback_host(h) for h in hosts)
+
+
+# ``host = 0.0.0.0``, ``server: localhost``, ``url = https://…``: the keys of an INI section that name the server
+# its client connects to.
+_HOST_SETTING = re.compile(r"(?i)^\s*(?:host|hostname|server|address|addr)\s*[=:]\s*[\"']?([^\s\"';#]+)")
+
+
+def _section_hosts(lines: list[str], number: int) -> list[str | None]:
+    """The hosts the INI ``[section]`` holding line ``number`` names (its ``host =``-like values and its URLs);
+    none when the line is under no header (hold-out sets 211 and 249: Kolab's ``ssl_verify_peer = false`` beside
+    ``api_url = http://127.0.0.1…``, Rubix's ``verify_ssl = False`` in ``[influx]`` with ``host = 0.0.0.0``)."""
+    name = section_of_lines(enumerate(lines, 1)).get(number)
+    if not name:
+        return []
+    under = sections(enumerate(lines, 1))[name]
+    hosts: list[str | None] = []
+    for _, line in under:
+        setting = _HOST_SETTING.match(line)
+        if setting is not None and "://" not in setting.group(1):
+            hosts.append(setting.group(1).rsplit(":", 1)[0] if setting.group(1).count(":") == 1 else setting.group(1))
+        hosts.extend(url_host(m.group(0)) for m in _URL.finditer(line.split(" #")[0]))
+    return hosts
+
+
+def _this_host(host: str) -> bool:
+    """A client's server that is the machine itself: a loopback name or address, or the unspecified address
+    (``0.0.0.0``, ``::``), which a connecting client reaches on its own host."""
+    try:
+        return loopback_host(host) or ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
