@@ -34,25 +34,52 @@ def _given_sql(path: str, client: Command, *options: str) -> Iterator[SqlFile]:
             continue
         sql = parse_sql(word.value, path=path)
         if not sql.skipped:
-            statements = tuple(dataclasses.replace(s, line=word.line + s.line - 1) for s in sql.statements)
-            yield dataclasses.replace(sql, statements=statements)
+            yield _at(sql, word.line)
 
 
-def inline_sql(path: str, script: Script) -> Iterator[tuple[Command, SqlFile]]:
-    """Each psql run of ``script`` (written at ``path``) with the SQL its ``-c``/``--command`` values give, read as
-    one PostgreSQL file whose statements sit at the lines the values are written on."""
+def _at(sql: SqlFile, first_line: int) -> SqlFile:
+    statements = tuple(dataclasses.replace(s, line=first_line + s.line - 1) for s in sql.statements)
+    return dataclasses.replace(sql, statements=statements)
+
+
+def _fed_sql(path: str, command: Command) -> Iterator[SqlFile]:
+    """The SQL ``command`` feeds its client on standard input as literal text: a heredoc whose body the shell leaves
+    as written (no ``$`` expansion in it, or a quoted marker), its statements at the body's lines, or a here-string of
+    known value (``<<< "ALTER TABLE …"``) at the command's line."""
+    for redirect in command.redirects:
+        if redirect.op.startswith("<<") and redirect.op != "<<<" and redirect.body and not redirect.expands:
+            text, line = redirect.body, redirect.body_line or command.line
+        elif redirect.op == "<<<" and redirect.target is not None and redirect.target.value:
+            text, line = redirect.target.value, command.line
+        else:
+            continue
+        sql = parse_sql(text, path=path)
+        if not sql.skipped:
+            yield _at(sql, line)
+
+
+def _client_sql(path: str, command: Command, client: Command, options: tuple[str, ...], fed: bool) -> list[SqlFile]:
+    """The SQL ``options`` give ``client``, and with ``fed`` what ``command`` feeds it on standard input."""
+    return [*_given_sql(path, client, *options), *(_fed_sql(path, command) if fed else ())]
+
+
+def inline_sql(path: str, script: Script, *, fed: bool = False) -> Iterator[tuple[Command, SqlFile]]:
+    """Each psql run of ``script`` (written at ``path``) with the SQL its ``-c``/``--command`` values give (with
+    ``fed``, also a heredoc or here-string it reads: ``psql "$DATABASE_URL" <<EOF`` … ``EOF``), read as one PostgreSQL
+    file whose statements sit at the lines the text is written on."""
     for command in script.commands:
         psql = _client(command, frozenset({"psql"}))
-        for sql in _given_sql(path, psql, "-c", "--command") if psql is not None else ():
+        for sql in _client_sql(path, command, psql, ("-c", "--command"), fed) if psql is not None else ():
             if not sql.unchecked and sql.dialect == "postgresql":  # not PostgreSQL's SQL: left unread
                 yield command, sql
 
 
-def mysql_inline_sql(path: str, script: Script) -> Iterator[tuple[Command, SqlFile]]:
+def mysql_inline_sql(path: str, script: Script, *, fed: bool = False) -> Iterator[tuple[Command, SqlFile]]:
     """Each mysql/mariadb run of ``script`` with the SQL its ``-e``/``--execute`` values give (``mysql app -e "ALTER
-    TABLE nodes DROP COLUMN x"``): MySQL's statements, whose locks and rebuilds are not PostgreSQL's; the caller
-    reports the schema changes among them unchecked (docs/preflight.md, "Schema migrations")."""
+    TABLE nodes DROP COLUMN x"``; with ``fed``, also a heredoc or here-string it reads): MySQL's statements, whose
+    locks and rebuilds are not PostgreSQL's; the caller reports the schema changes among them unchecked
+    (docs/preflight.md, "Schema migrations")."""
     for command in script.commands:
         client = _client(command, _MYSQL_CLIENTS)
-        for sql in _given_sql(path, client, "-e", "--execute") if client is not None else ():
+        for sql in _client_sql(path, command, client, ("-e", "--execute"), fed) if client is not None else ():
             yield command, sql

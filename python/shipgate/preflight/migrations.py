@@ -1081,10 +1081,10 @@ def _inline_findings(ctx: Context) -> Iterator[Finding]:
         if _first_init(path):
             continue
         locked = _script_locked(script)
-        for command, sql in inline_sql(path, script):
+        for command, sql in inline_sql(path, script, fed=True):
             yield from _sql_findings(sql, locked or "flock" in command.wrappers)
         # MySQL's statements (``mysql -e``): a schema change is unchecked, reported once per script as per file
-        changes = (sql for _, sql in mysql_inline_sql(path, script) if _changes_tables(sql))
+        changes = (sql for _, sql in mysql_inline_sql(path, script, fed=True) if _changes_tables(sql))
         first = next((_on_package_database(sql, "mysql", "given to the mysql client") for sql in changes), None)
         if first is not None:
             yield from _sql_findings(first, False)

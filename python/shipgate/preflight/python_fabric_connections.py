@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from shipgate.preflight.python_tree import module_strings
+
 
 @dataclass(frozen=True)
 class Connection:
@@ -21,7 +23,7 @@ class Connection:
 
 def connections(tree: ast.Module, nodes: list[ast.AST]) -> list[Connection]:
     """Every ``Connection(…)`` call of the module, with what its arguments say of host and user."""
-    strings = _module_strings(tree)
+    strings = module_strings(tree)
     found: list[Connection] = []
     for node in nodes:
         if not (isinstance(node, ast.Call) and _called(node.func) == "Connection"):
@@ -36,18 +38,6 @@ def connections(tree: ast.Module, nodes: list[ast.AST]) -> list[Connection]:
             continue
         found.append(Connection(host, written.partition("@")[0] if "@" in written else None))
     return found
-
-
-def _module_strings(tree: ast.Module) -> dict[str, ast.Constant]:
-    """Name -> string literal of each top-level ``NAME = "…"`` assigned once (a name rebound is not known)."""
-    seen: dict[str, ast.Constant | None] = {}
-    for stmt in tree.body:
-        if not isinstance(stmt, ast.Assign):
-            continue
-        for target in stmt.targets:
-            if isinstance(target, ast.Name):
-                seen[target.id] = None if target.id in seen else _string(stmt.value)
-    return {name: value for name, value in seen.items() if value is not None}
 
 
 def _string(node: ast.expr) -> ast.Constant | None:

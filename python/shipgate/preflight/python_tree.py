@@ -53,6 +53,22 @@ def _python2_indentation(text: str) -> str:
     return "".join(lines)
 
 
+def module_strings(tree: ast.Module) -> dict[str, ast.Constant]:
+    """Name -> string literal of each top-level ``NAME = "…"`` assigned once (a name rebound is not known): the
+    value a bare name stands for anywhere in the module, as Fabric's host (``server = "root@…"``) or a Django
+    ``RunSQL`` given SQL kept in a constant."""
+    seen: dict[str, ast.Constant | None] = {}
+    for stmt in tree.body:
+        if not isinstance(stmt, ast.Assign):
+            continue
+        for target in stmt.targets:
+            if isinstance(target, ast.Name):
+                value = stmt.value
+                literal = value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
+                seen[target.id] = None if target.id in seen else literal
+    return {name: value for name, value in seen.items() if value is not None}
+
+
 def simple_name(node: ast.expr) -> str | None:
     """A name's id or an attribute's last part (``run`` of ``self.run``, ``Command`` of ``setuptools.Command``)."""
     if isinstance(node, ast.Name):

@@ -28,7 +28,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from shipgate.preflight.python_tree import python_tree
+from shipgate.preflight.python_tree import module_strings, python_tree
 from shipgate.preflight.sql.helper_args import bound_body
 from shipgate.preflight.sql.numeric_scale import rescales
 
@@ -238,8 +238,9 @@ def _django_constraint(table: str, constraint: ast.expr | None) -> str:
     return f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK (true)"
 
 
-def _django_sql(app: str, call: ast.Call) -> list[str] | None:
-    """The SQL one Django operation sends; None for an operation preflight does not know."""
+def _django_sql(app: str, call: ast.Call, constants: dict[str, ast.Constant]) -> list[str] | None:
+    """The SQL one Django operation sends; None for an operation preflight does not know. ``constants`` are the
+    module's top-level string names (``python_tree.module_strings``), which a ``RunSQL`` may be given."""
     op = _callee(call)
     table = _django_table(app, _arg(call, 0, "model_name") if op not in ("CreateModel", "DeleteModel") else None)
     field = _ident(_arg(call, 1, "name"), "field")
@@ -280,7 +281,7 @@ def _django_sql(app: str, call: ast.Call) -> list[str] | None:
     if op == "RenameModel":
         return [f"ALTER TABLE {table} RENAME TO {_django_table(app, _arg(call, 1, 'new_name'))}"]
     if op == "RunSQL":
-        return _strings(_arg(call, 0, "sql"))
+        return _strings(_arg(call, 0, "sql"), constants)
     if op == "AlterModelTable":  # the schema editor's ``alter_db_table``: the model's table renamed to the new name
         new = _arg(call, 1, "table")
         # to Django's own name (``table='pootle_store_unit'`` for ``pootle_store``'s ``unit``) nothing is renamed
@@ -311,20 +312,30 @@ def no_groups(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Call) and _callee(node) == "set" and not node.args
 
 
-def _strings(node: ast.expr | None) -> list[str] | None:
-    """The SQL of a ``RunSQL`` argument: a string, or a list of strings / (sql, params) pairs; None if computed."""
-    single = _name(node)
+def _strings(node: ast.expr | None, constants: dict[str, ast.Constant]) -> list[str] | None:
+    """The SQL of a ``RunSQL`` argument: a string, or a list of strings / (sql, params) pairs, each written in place
+    or through a module-level name bound once to a string (``RunSQL(ALTER_SQL, …)``); None if computed."""
+    single = _sql_or_constant(node, constants)
     if single is not None:
         return [single]
     if isinstance(node, ast.List | ast.Tuple):
         out: list[str] = []
         for e in node.elts:
-            value = _name(e.elts[0]) if isinstance(e, ast.Tuple) and e.elts else _name(e)
+            item = e.elts[0] if isinstance(e, ast.Tuple) and e.elts else e
+            value = _sql_or_constant(item, constants)
             if value is None:
                 return None
             out.append(value)
         return out
     return None
+
+
+def _sql_or_constant(node: ast.expr | None, constants: dict[str, ast.Constant]) -> str | None:
+    """A literal's SQL, or a constant's with its leading blank lines taken off: the statements of SQL kept in a
+    constant are reported where the operation uses it (the constant's own lines say nothing of the call's)."""
+    if isinstance(node, ast.Name) and node.id in constants:
+        return str(constants[node.id].value).lstrip()
+    return _name(node)
 
 
 def _operations(tree: ast.Module) -> Iterator[ast.Call]:
@@ -359,8 +370,9 @@ def django_sql(path: str, tree: ast.Module) -> tuple[list[tuple[int, str]], list
     found: list[tuple[int, str]] = []
     unread: list[tuple[int, str]] = []
     app = _app_label(path)
+    constants = module_strings(tree)
     for call in _operations(tree):
-        sql = _django_sql(app, call)
+        sql = _django_sql(app, call, constants)
         if sql is None:
             unread.append((call.lineno, _callee(call)))
         else:

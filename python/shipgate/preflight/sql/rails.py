@@ -295,6 +295,22 @@ def _index(verb: str, table: str, pos: list[list[Token]], options: dict[str, lis
     )
 
 
+def _new_type(value: list[Token] | None, options: dict[str, list[Token]]) -> str:
+    """The type ``change_column`` sends. The PostgreSQL adapter's ``type_to_sql`` writes a Rails type by its
+    PostgreSQL name and passes a string it does not know through as written, so ``'integer USING CAST(c AS
+    integer)'`` is that SQL, USING cast included; ``using: 'c::integer'`` (Rails 4.2+) adds its USING clause."""
+    first = value[0] if value else None
+    if first is not None and first.kind == "string" and first.text.strip().lower() not in _TYPES:
+        sql_type = first.text.strip()
+    else:
+        kind = _names(value)
+        sql_type = _TYPES.get(kind[0].strip().lower() if kind else "", "text")
+    using = options.get("using")
+    if using and len(using) == 1 and using[0].kind == "string" and using[0].text.strip():
+        sql_type += f" USING {using[0].text.strip()}"
+    return sql_type
+
+
 def _call_sql(verb: str, pos: list[list[Token]], options: dict[str, list[Token]]) -> list[str] | None:
     """The SQL of one migration call (None for a call the reader does not translate)."""
     table = _one(pos[0] if pos else None, "t_expr")
@@ -307,8 +323,7 @@ def _call_sql(verb: str, pos: list[list[Token]], options: dict[str, list[Token]]
     if verb in ("remove_column", "remove_columns"):
         return [f"ALTER TABLE {table} DROP COLUMN {col}"]
     if verb == "change_column":
-        kind = _names(pos[2] if len(pos) > 2 else None)
-        return [f"ALTER TABLE {table} ALTER COLUMN {col} TYPE {_TYPES.get(kind[0] if kind else '', 'text')}"]
+        return [f"ALTER TABLE {table} ALTER COLUMN {col} TYPE {_new_type(pos[2] if len(pos) > 2 else None, options)}"]
     if verb == "change_column_null":
         setting = "SET" if pos[2:] and pos[2][0].text == "false" else "DROP"
         return [f"ALTER TABLE {table} ALTER COLUMN {col} {setting} NOT NULL"]
