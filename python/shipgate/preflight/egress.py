@@ -185,6 +185,11 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"install", "upgrade", "upgrade-all", "download", "update-channels", "channel-update"}),
         "the PECL channel's server (pecl.php.net)",
     ),
+    # mlocati's install-php-extensions, the usual way an image built on the official ``php`` images adds extensions:
+    # it installs each named extension's libraries through the distribution's package manager and PECL extensions
+    # from pecl.php.net (``install-php-extensions gd intl redis``; holdout266's FreshRSS image);
+    # ``docker-php-ext-install`` builds from the PHP source already in the image and fetches nothing
+    "install-php-extensions": (frozenset(), "the distribution's mirrors and pecl.php.net"),
     # Caddy's ``upgrade``, ``add-package`` and ``remove-package`` ask Caddy's build service for a build with the
     # plugins wanted and write it over the running executable (shipgate.preflight.self_replacing)
     "caddy": (CADDY_REPLACING, "Caddy's download service (caddyserver.com)"),
@@ -374,6 +379,8 @@ _OPERAND_TOOLS["cpanm"] = lambda words, ops: bool(
 _OPERAND_TOOLS["cpan"] = lambda words, ops: bool(ops) and not {"-l", "-a", "-D", "-h", "-v", "-V"} & set(words)
 _OPERAND_TOOLS["easy_install"] = lambda words, ops: _cpanm_modules(ops) and not {"-h", "--help"} & set(words)
 _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v", "--version"} & set(words)
+# install-php-extensions with no extension named only prints its usage
+_OPERAND_TOOLS["install-php-extensions"] = lambda words, ops: bool(ops) and not {"-h", "--help"} & set(words)
 # NLTK's downloader with no package named opens its interactive chooser; ``-h`` only prints
 _OPERAND_TOOLS["nltk.downloader"] = lambda words, ops: bool(ops) and not {"-h", "--help"} & set(words)
 # nodeenv makes a Node.js environment from a release it downloads (``nodeenv /opt/env --node=24.2.1 --prebuilt``,

@@ -198,8 +198,9 @@ def _argv(words: list[str]) -> str:
 _INSTRUCTION = re.compile(r"^\s*([A-Za-z]+)(?:\s+|$)(.*)$", re.S)
 _ESCAPE_DIRECTIVE = re.compile(r"^#\s*escape\s*=\s*(\S)\s*$", re.I)
 # an instruction's flags, each line of them ending in the escape when they run on (``RUN --mount=… \`` then
-# ``    --mount=… \`` then the command)
-_RUN_FLAG = re.compile(r"^\s*(?:--[a-z-]+(?:=(?:\"[^\"]*\"|[^\s\\]+))?(?:\s|\\\n)+)*")
+# ``    --mount=… \`` then the command), also when the instruction's own line holds only the escape (``RUN \`` then
+# the flags on the lines below it: holdout266's VEXXHOST base image)
+_RUN_FLAG = re.compile(r"^(?:\s|\\\n)*(?:--[a-z-]+(?:=(?:\"[^\"]*\"|[^\s\\]+))?(?:\s|\\\n)+)*")
 _HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")
 _POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"})
 

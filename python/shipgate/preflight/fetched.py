@@ -184,6 +184,9 @@ class _Taint:
     checkout: bool = False
     # The function whose output is this file's path (shell.printed_paths): a ``$(printer …)`` word names it.
     printer: str | None = None
+    # An archive unpacked with no target directory while the working directory is ``/`` (an image stage's default):
+    # it keeps its own top directory, so the tree is what lies below a top directory the system does not have.
+    own_top: bool = False
 
     def seen_by(self, command: Command) -> bool:
         if self.scope is not None and self.scope != command.function:
@@ -198,7 +201,7 @@ class _Taint:
         if self.printer is not None:
             return printed_by(path, self.printer)
         if self.directory and not self.checkout and _ROOT_DIR.match(self.path):  # an archive over ``/``: unknown
-            return False
+            return self.own_top and _below_own_top(path)
         if self.directory and self.path in (".", "./"):  # unpacked into the working directory: any relative path
             return not path.startswith(("/", "~", "$"))
         if self.directory:
@@ -211,6 +214,20 @@ class _Taint:
         """The tree's directory as written and as spelled, each with the prefix of what is below it."""
         bases = [b.rstrip("/").removeprefix("./") for b in (self.path, self.spelled) if b]
         return tuple((base, base + "/") for base in bases)
+
+
+# The system's own top directories (the FHS's, and a container's conventional ``/app``): no archive's own.
+_SYSTEM_TOPS = frozenset(
+    {"bin", "boot", "dev", "etc", "home", "lib", "lib32", "lib64", "libx32", "media", "mnt", "opt", "proc", "root"}
+    | {"run", "sbin", "srv", "sys", "tmp", "usr", "var", "app"}
+)
+
+
+def _below_own_top(path: str) -> bool:
+    """``/libmaxminddb-1.7.1/configure``: a path below a top directory the system does not have, where an archive
+    unpacked in ``/`` with no ``-C`` put its tree (``curl … | tar xz && cd libmaxminddb-1.7.1 && ./configure``)."""
+    parts = path.split("/")
+    return len(parts) > 2 and not parts[0] and parts[1] not in _SYSTEM_TOPS and not parts[1].startswith(("$", "`", "."))
 
 
 def _directories_above(path: str) -> Iterator[str]:
@@ -534,9 +551,14 @@ def _unpacked(command: Command, source: _Taint, cwd: str) -> list[_Taint]:
         archive = archive_written(command)
         return [_Taint(archive, source.fetch, origin=command)] if archive else []
     if name in ("tar", "bsdtar", "unzip"):
-        into = [w.text for w in written_paths(command)] or [cwd]
+        named = [w.text for w in written_paths(command)]
+        into = named or [cwd]
+        own_top = not named and bool(_ROOT_DIR.match(cwd))  # in an image stage's default ``/``: see _below_own_top
         # ``cd /tmp; tar xzf x.tgz -C deephunter``: the tree is ``/tmp/deephunter``, also spelled as written
-        trees = [_Taint(_changed_dir(cwd, d), source.fetch, directory=True, origin=command, spelled=d) for d in into]
+        trees = [
+            _Taint(_changed_dir(cwd, d), source.fetch, directory=True, origin=command, spelled=d, own_top=own_top)
+            for d in into
+        ]
         # ``cd $INSTALL_DIR; tar xf x.tgz -C $rcversion/``: a variable of no known value may hold a relative name,
         # so the tree may also be below the working directory (``$INSTALL_DIR/$rcversion/bundle/*``)
         below = [_under(cwd, d) for d in into if cwd not in (".", d) and _unknown_name(d)]
