@@ -79,6 +79,7 @@ from shipgate.preflight.shell.program_dirs import (
     settings_archive,
     updates_own_tree,
 )
+from shipgate.preflight.shell.project_installs import installed_projects
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
 from shipgate.preflight.started_units import from_branch, settings_directory, started_now, unit_files
@@ -868,6 +869,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
     installs = "installs the package (its maintainer scripts run)"
     candidates += [(w.text, installs) for w in installed_package_files(command)]
     candidates += [(w.text, _LISTED) for w in requirement_lists(command)]
+    candidates += [(_in_cwd(cwd, w.text), _BUILT) for w in installed_projects(command)]
     if any(startup_file(w.text) for w in written_paths(command)):
         # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
         texts = [w.text for w in command.words] + [r.body for r in command.redirects if r.body is not None]
@@ -878,14 +880,25 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         ]
     for target, how in candidates:
         found = _latest_cover(taints, command, [target])
-        if found is not None and not (how == _LISTED and found.directory):
+        if found is not None:
             return found, target, how
     return None
 
 
-# ``pip install -r FILE`` of a requirements file fetched by itself: the list chooses what pip installs. A list in a
-# fetched tree is judged with the tree (where the tree's code is run or installed), not here.
+# ``pip install -r FILE`` of a fetched requirements file, by itself or in a fetched tree (a branch's checkout): the
+# list chooses what pip installs, and is the first step that installs from the tree (the corpus rule's first use).
 _LISTED = "installs the packages it lists (pip takes whatever the fetched list names)"
+# ``pip install .``, ``cpanm --installdeps .`` in a fetched tree: the project's build code runs (project_installs)
+_BUILT = "builds and installs the project in it (its setup.py, build backend or Makefile.PL runs)"
+
+
+def _in_cwd(cwd: str, path: str) -> str:
+    """``path`` as named from the working directory: ``.`` is ``cwd``, a relative path is under it."""
+    if path.rstrip("/") in (".", ""):
+        return cwd
+    if cwd == "." or path.startswith(("/", "~", "$", "`")):
+        return path.removeprefix("./")
+    return _under(cwd, path.removeprefix("./"))
 
 
 def _fed_to_runner(command: Command) -> list[Word]:

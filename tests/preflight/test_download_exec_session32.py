@@ -1,0 +1,49 @@
+"""``unverified_download_exec`` classes the hold-out guard's misses showed in session 32 (git checkouts of a branch
+whose code later steps of the same file install or run), each as its minimal construct next to near-misses that must
+stay quiet: a checkout pinned to a full commit id or a verified tag, a clone never run, a checksum-checked archive."""
+
+from __future__ import annotations
+
+from preflight_kit import in_script
+
+DOWNLOAD = "preflight.unverified_download_exec"
+_CLONE = "git clone https://github.com/example/app.git /opt/app"
+_PIN = "git -C /opt/app checkout 0123456789abcdef0123456789abcdef01234567"
+
+# -- A: a package tool given the checkout's directory builds and installs it (its build code runs) -------------------
+
+
+def test_a_pip_install_of_the_checkout_runs_its_build_code() -> None:
+    assert in_script(DOWNLOAD, _CLONE, "pip install /opt/app") == [4]
+    assert in_script(DOWNLOAD, _CLONE, "cd /opt/app", "python3 -m pip install --user -e .[dev]") == [5]
+    assert in_script(DOWNLOAD, "git pull --ff-only", "pip3 install .") == [4]
+
+
+def test_a_cpanm_installdeps_in_the_checkout_runs_its_makefile_pl() -> None:
+    assert in_script(DOWNLOAD, _CLONE, "cd /opt/app && cpanm --installdeps . -M https://cpan.metacpan.org") == [4]
+
+
+def test_a_cargo_install_of_the_checkout_path() -> None:
+    assert in_script(DOWNLOAD, _CLONE, "cargo install --path /opt/app") == [4]
+
+
+def test_a_pinned_or_unrun_checkouts_and_index_packages_stay_quiet() -> None:
+    assert in_script(DOWNLOAD, _CLONE, _PIN, "pip install /opt/app") == []
+    assert in_script(DOWNLOAD, _CLONE, "git -C /opt/app verify-tag v1.2.0", "pip install /opt/app") == []
+    assert in_script(DOWNLOAD, _CLONE, "ls /opt/app") == []  # cloned, never run
+    assert in_script(DOWNLOAD, _CLONE, "cd /opt/app", "pip install requests ./dist/app-1.0-py3-none-any.whl") == []
+    assert in_script(DOWNLOAD, "pip install .") == []  # the package's own project: nothing fetched
+
+
+# -- B: pip install -r of a list in a fetched tree: the first step that installs from the checkout --------------------
+
+
+def test_b_requirements_of_a_pulled_branch() -> None:
+    assert in_script(DOWNLOAD, "git pull --no-edit", "pip install -r requirements/base.txt") == [4]
+    assert in_script(DOWNLOAD, _CLONE, "pip install -r /opt/app/requirements.txt") == [4]
+
+
+def test_b_pinned_or_hash_checked_requirements_stay_quiet() -> None:
+    assert in_script(DOWNLOAD, _CLONE, _PIN, "pip install -r /opt/app/requirements.txt") == []
+    assert in_script(DOWNLOAD, _CLONE, "pip install --require-hashes -r /opt/app/requirements.txt") == []
+    assert in_script(DOWNLOAD, "pip install -r requirements.txt") == []
