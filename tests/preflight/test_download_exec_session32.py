@@ -4,7 +4,7 @@ stay quiet: a checkout pinned to a full commit id or a verified tag, a clone nev
 
 from __future__ import annotations
 
-from preflight_kit import in_script
+from preflight_kit import codes_at, in_script
 
 DOWNLOAD = "preflight.unverified_download_exec"
 _CLONE = "git clone https://github.com/example/app.git /opt/app"
@@ -56,6 +56,53 @@ def test_c_restart_after_the_pull_behind_root_tests_and_messages() -> None:
     pull = 'if [ "$(id -u)" = 0 ]; then git pull; fi'
     assert in_script(DOWNLOAD, pull, 'if [ "$(id -u)" = 0 ]; then supervisorctl restart bot; fi') == [4]
     assert in_script(DOWNLOAD, "git pull", 'echo "Restarting the bot"', "systemctl restart bot") == [5]
+
+
+def test_d_a_merge_of_a_remote_branch_spelled_through_values() -> None:
+    assert in_script(DOWNLOAD, 'git fetch "$remote"', 'git merge "$remote/$branch"', "bundle install") == [5]
+    assert in_script(DOWNLOAD, 'git fetch "$remote"', 'git reset --hard "${remote}/${branch}"', "bundle install") == [5]
+
+
+def test_d_a_merge_of_a_commit_value_or_a_pinned_checkout_stays_quiet() -> None:
+    assert in_script(DOWNLOAD, "git fetch", 'git merge "$COMMIT"', "bundle install") == []
+    pinned = "git checkout 0123456789abcdef0123456789abcdef01234567"
+    assert in_script(DOWNLOAD, 'git fetch "$remote"', pinned, "bundle install") == []
+
+
+# -- E: a clone made under a bare name, entered later by its absolute path ---------------------------------------------
+
+
+def test_e_the_clone_entered_by_its_absolute_directory() -> None:
+    clone = "git clone https://github.com/example/neft.git"
+    assert in_script(DOWNLOAD, clone, "cd /opt/neft", "pip install -r requirements.txt") == [5]
+    assert in_script(DOWNLOAD, "P=neft", f"{clone} $P", 'cd "/opt/$P"', "make") == [6]
+
+
+def test_e_another_directory_or_a_local_repository_stays_quiet() -> None:
+    assert in_script(DOWNLOAD, "git clone https://github.com/example/neft.git", "cd /opt/other", "make") == []
+    assert in_script(DOWNLOAD, "git clone /var/git/app.git/ /opt/app", "cd /opt/app", "make install") == []
+    assert in_script(DOWNLOAD, "git clone file:///srv/git/app /opt/app", "cd /opt/app", "make install") == []
+
+
+# -- F: a Fabric operation's cd ends with the operation (each run()/sudo() is a shell of its own) ----------------------
+
+_FABFILE = """from fabric.api import env, run
+
+env.hosts = ["deploy@example.org"]
+
+
+def deploy():
+    run("git clone https://github.com/example/app.git app")
+    run("cd app/conf; cp local.example local.ini")
+    run("{last}")
+"""
+
+
+def test_f_fabric_cd_inside_one_operation() -> None:
+    found = _FABFILE.format(last="cd app; pip install -r requirements.txt")
+    assert codes_at({"fabfile.py": found}, DOWNLOAD) == [9]
+    quiet = _FABFILE.format(last="pip install -r requirements.txt")  # the login directory's list, not the clone's
+    assert codes_at({"fabfile.py": quiet}, DOWNLOAD) == []
 
 
 def test_c_a_restart_after_another_step_or_a_pinned_pull_stays_quiet() -> None:

@@ -381,12 +381,18 @@ def _git_pins(command: Command) -> bool:
     return args[:1] in (["checkout"], ["reset"], ["switch"]) and any(_COMMIT_ID.match(a) for a in args[1:])
 
 
+# A repository on the machine itself (``git clone /var/git/app.git/ app``, ``file:///srv/git/app``): nothing is
+# downloaded, the checkout holds what the host already has (holdout187's videobase fabfile).
+_LOCAL_REPOSITORY = re.compile(r"^(?:/|file://)")
+
+
 def _cloned_dir(command: Command) -> Word | None:
-    """The directory ``git clone URL [DIR]`` fills (the URL's name without ``.git`` when DIR is not given)."""
+    """The directory ``git clone URL [DIR]`` fills (the URL's name without ``.git`` when DIR is not given); None for
+    a clone of a repository on the machine itself."""
     if command.name != "git":
         return None
     args = git_arguments(command)
-    if len(args) < 2 or args[0].text != "clone":
+    if len(args) < 2 or args[0].text != "clone" or _LOCAL_REPOSITORY.match(args[1].text):
         return None
     if len(args) >= 3:
         return args[2]
@@ -415,6 +421,17 @@ def _clone_under_cwd(cloned: str, cwd: str) -> str | None:
     return _changed_dir(cwd, cloned)
 
 
+def _entered_checkout(taints: _Taints, target: str) -> list[_Taint]:
+    """``git clone URL neft`` (a bare name: where it lands depends on where the script was started) and later ``cd
+    /opt/neft`` (holdout250's neft deploy, ``cd "${WORK_DIR}/${PROJECT_NAME}"`` after cloning into
+    ``${PROJECT_NAME}``): the absolute directory of the clone's own name is the clone, entered to install it."""
+    if not target.startswith("/"):
+        return []
+    name = posixpath.basename(target.rstrip("/"))
+    clones = [t for t in taints.named(set(), [name]) if t.checkout and t.path.rstrip("/") == name]
+    return [dataclasses.replace(t, path=target.rstrip("/"), spelled=None) for t in clones[-1:]]
+
+
 def _pulled_into(command: Command, cwd: str, fetched: bool = False) -> Word | None:
     """``git pull`` fills a checkout with the branch's new commits as a clone does: the directory named by ``-C``,
     else the working directory, whether the remote was just added with its URL (``git init; git remote add origin
@@ -429,8 +446,11 @@ def _pulled_into(command: Command, cwd: str, fetched: bool = False) -> Word | No
     return Word(into[-1].text, into[-1].text, command.line) if into else Word(cwd, cwd, command.line)
 
 
-# The refs a fetch fills: a remote-tracking branch (``origin/main``), FETCH_HEAD, the upstream (``@{u}``).
-_FETCHED_REF = re.compile(r"(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+|FETCH_HEAD|@\{(?:u|upstream)\})")
+# The refs a fetch fills: a remote-tracking branch (``origin/main``, also spelled through values: ``"$remote/$branch"``,
+# msfupdate's ``git merge "#{remote}/#{branch}"``), FETCH_HEAD, the upstream (``@{u}``).
+_FETCHED_REF = re.compile(
+    r"(?:(?:[A-Za-z0-9_.-]+|\$\{?[A-Za-z_]\w*\}?)/(?:[A-Za-z0-9_./-]|\$\{?[A-Za-z_]\w*\}?)+|FETCH_HEAD|@\{(?:u|upstream)\})"
+)
 
 
 def _moves_to_fetched(args: list[str], hard: bool) -> bool:
@@ -868,7 +888,8 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
     installs = "installs the package (its maintainer scripts run)"
     candidates += [(w.text, installs) for w in installed_package_files(command)]
-    candidates += [(w.text, _LISTED) for w in requirement_lists(command)]
+    listed = [w.text for w in requirement_lists(command)]
+    candidates += [(p, _LISTED) for w in listed for p in dict.fromkeys((w, _in_cwd(cwd, w)))]  # as written, from cwd
     candidates += [(_in_cwd(cwd, w.text), _BUILT) for w in installed_projects(command)]
     if any(startup_file(w.text) for w in written_paths(command)):
         # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
@@ -1594,6 +1615,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             raw_cwd = operands(command)[0].text
             taints.extend(_listed_subdirectory(command, taints, cwd, raw_cwd))
             cwd = _changed_dir(cwd, raw_cwd)
+            taints.extend(_entered_checkout(taints, cwd))
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
         if cloned is None and unseen and command.name not in fetching:
             cloned = checkout_directory(command, defined)
