@@ -110,3 +110,16 @@ def test_c_a_restart_after_another_step_or_a_pinned_pull_stays_quiet() -> None:
     pinned = "git checkout 0123456789abcdef0123456789abcdef01234567"
     assert in_script(DOWNLOAD, "git fetch", pinned, "echo restarting", "systemctl restart bot") == []
     assert in_script(DOWNLOAD, "git pull", "echo reloading", "systemctl reload bot") == []
+
+
+# -- G: an OpenVPN client profile copied under /etc is configuration clients read, not a program ----------------------
+
+_PROFILE = "https://raw.githubusercontent.com/example/vpn/main/config/tcp.ovpn"
+
+
+def test_g_a_fetched_vpn_profile_copied_under_etc_is_configuration() -> None:
+    assert in_script(DOWNLOAD, f"curl -fsSL -o tcp.ovpn {_PROFILE}", "cp tcp.ovpn /etc/vpn/web/") == []
+
+
+def test_g_a_fetched_program_copied_under_etc_is_still_installed() -> None:
+    assert in_script(DOWNLOAD, f"curl -fsSL -o tcp-helper {_PROFILE}", "cp tcp-helper /etc/vpn/web/") == [4]

