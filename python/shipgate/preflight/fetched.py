@@ -1370,6 +1370,7 @@ def _restarts_stopped(
 _WEB_SERVERS = frozenset({"nginx", "apache2", "httpd", "caddy", "haproxy", "lighttpd", "traefik"})
 # Commands that only print, wait or test (a message before the restart, the ``id -u`` of a root test): no step
 _ONLY_SAYS = frozenset({"echo", "printf", "sleep", "true", ":", "id", "whoami", "[", "test"})
+_MAX_SAID = 8
 
 
 def _restarts_checkout(
@@ -1399,7 +1400,8 @@ def _restarts_checkout(
         return
     started = started_names(command)
     name = next((n for n in started if own and "$" not in own and n.lower() == own), None)
-    next_step = all(c.name in _ONLY_SAYS for c in order[updated[0] + 1 : place])
+    between = range(updated[0] + 1, place)  # at most a few messages and tests: a bounded look back
+    next_step = len(between) <= _MAX_SAID and all(order[j].name in _ONLY_SAYS for j in between)
     if name is None and next_step and not any(w.text == "reload" for w in command.words):
         # the step right after the pull: the restart is why the script pulled (not a web server's: it serves files)
         names = started or [w.text for w in operands(command)[1:2]]  # ``pm2 restart app``
