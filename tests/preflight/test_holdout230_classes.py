@@ -46,7 +46,8 @@ def test_g_a_hash_checked_list_or_a_local_list_stays_quiet() -> None:
     assert in_script(DOWNLOAD, "pip install -r requirements.txt") == []
 
 
-def test_g_a_list_in_a_fetched_tree_is_judged_with_the_tree() -> None:
-    # the clone is reported where its code runs, not at the pip line of its list
+def test_g_a_list_in_a_fetched_tree_is_the_trees_first_install() -> None:
+    # session 32: the pip line of the clone's own list is the first step that installs from the branch's checkout, as
+    # holdout145, 175 and 250 label it (holdout234's label widened to match; test_download_exec_session32.py, B)
     lines = ("git clone https://github.com/acme/bot.git", "cd bot", "pip install -r requirements.txt")
-    assert 5 not in in_script(DOWNLOAD, *lines)
+    assert in_script(DOWNLOAD, *lines) == [5]

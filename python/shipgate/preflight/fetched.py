@@ -79,6 +79,7 @@ from shipgate.preflight.shell.program_dirs import (
     settings_archive,
     updates_own_tree,
 )
+from shipgate.preflight.shell.project_installs import installed_projects
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
 from shipgate.preflight.started_units import from_branch, settings_directory, started_now, unit_files
@@ -397,12 +398,18 @@ def _git_pins(command: Command) -> bool:
     return args[:1] in (["checkout"], ["reset"], ["switch"]) and any(_COMMIT_ID.match(a) for a in args[1:])
 
 
+# A repository on the machine itself (``git clone /var/git/app.git/ app``, ``file:///srv/git/app``): nothing is
+# downloaded, the checkout holds what the host already has (holdout187's videobase fabfile).
+_LOCAL_REPOSITORY = re.compile(r"^(?:/|file://)")
+
+
 def _cloned_dir(command: Command) -> Word | None:
-    """The directory ``git clone URL [DIR]`` fills (the URL's name without ``.git`` when DIR is not given)."""
+    """The directory ``git clone URL [DIR]`` fills (the URL's name without ``.git`` when DIR is not given); None for
+    a clone of a repository on the machine itself."""
     if command.name != "git":
         return None
     args = git_arguments(command)
-    if len(args) < 2 or args[0].text != "clone":
+    if len(args) < 2 or args[0].text != "clone" or _LOCAL_REPOSITORY.match(args[1].text):
         return None
     if len(args) >= 3:
         return args[2]
@@ -431,6 +438,17 @@ def _clone_under_cwd(cloned: str, cwd: str) -> str | None:
     return _changed_dir(cwd, cloned)
 
 
+def _entered_checkout(taints: _Taints, target: str) -> list[_Taint]:
+    """``git clone URL neft`` (a bare name: where it lands depends on where the script was started) and later ``cd
+    /opt/neft`` (holdout250's neft deploy, ``cd "${WORK_DIR}/${PROJECT_NAME}"`` after cloning into
+    ``${PROJECT_NAME}``): the absolute directory of the clone's own name is the clone, entered to install it."""
+    if not target.startswith("/"):
+        return []
+    name = posixpath.basename(target.rstrip("/"))
+    clones = [t for t in taints.named(set(), [name]) if t.checkout and t.path.rstrip("/") == name]
+    return [dataclasses.replace(t, path=target.rstrip("/"), spelled=None) for t in clones[-1:]]
+
+
 def _pulled_into(command: Command, cwd: str, fetched: bool = False) -> Word | None:
     """``git pull`` fills a checkout with the branch's new commits as a clone does: the directory named by ``-C``,
     else the working directory, whether the remote was just added with its URL (``git init; git remote add origin
@@ -445,8 +463,11 @@ def _pulled_into(command: Command, cwd: str, fetched: bool = False) -> Word | No
     return Word(into[-1].text, into[-1].text, command.line) if into else Word(cwd, cwd, command.line)
 
 
-# The refs a fetch fills: a remote-tracking branch (``origin/main``), FETCH_HEAD, the upstream (``@{u}``).
-_FETCHED_REF = re.compile(r"(?:[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+|FETCH_HEAD|@\{(?:u|upstream)\})")
+# The refs a fetch fills: a remote-tracking branch (``origin/main``, also spelled through values: ``"$remote/$branch"``,
+# msfupdate's ``git merge "#{remote}/#{branch}"``), FETCH_HEAD, the upstream (``@{u}``).
+_FETCHED_REF = re.compile(
+    r"(?:(?:[A-Za-z0-9_.-]+|\$\{?[A-Za-z_]\w*\}?)/(?:[A-Za-z0-9_./-]|\$\{?[A-Za-z_]\w*\}?)+|FETCH_HEAD|@\{(?:u|upstream)\})"
+)
 
 
 def _moves_to_fetched(args: list[str], hard: bool) -> bool:
@@ -889,7 +910,9 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
     installs = "installs the package (its maintainer scripts run)"
     candidates += [(w.text, installs) for w in installed_package_files(command)]
-    candidates += [(w.text, _LISTED) for w in requirement_lists(command)]
+    listed = [w.text for w in requirement_lists(command)]
+    candidates += [(p, _LISTED) for w in listed for p in dict.fromkeys((w, _in_cwd(cwd, w)))]  # as written, from cwd
+    candidates += [(_in_cwd(cwd, w.text), _BUILT) for w in installed_projects(command)]
     if any(startup_file(w.text) for w in written_paths(command)):
         # ``echo 'source ~/.x.sh' >> ~/.bashrc``: every new shell runs the fetched file
         texts = [w.text for w in command.words] + [r.body for r in command.redirects if r.body is not None]
@@ -900,14 +923,25 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         ]
     for target, how in candidates:
         found = _latest_cover(taints, command, [target])
-        if found is not None and not (how == _LISTED and found.directory):
+        if found is not None:
             return found, target, how
     return None
 
 
-# ``pip install -r FILE`` of a requirements file fetched by itself: the list chooses what pip installs. A list in a
-# fetched tree is judged with the tree (where the tree's code is run or installed), not here.
+# ``pip install -r FILE`` of a fetched requirements file, by itself or in a fetched tree (a branch's checkout): the
+# list chooses what pip installs, and is the first step that installs from the tree (the corpus rule's first use).
 _LISTED = "installs the packages it lists (pip takes whatever the fetched list names)"
+# ``pip install .``, ``cpanm --installdeps .`` in a fetched tree: the project's build code runs (project_installs)
+_BUILT = "builds and installs the project in it (its setup.py, build backend or Makefile.PL runs)"
+
+
+def _in_cwd(cwd: str, path: str) -> str:
+    """``path`` as named from the working directory: ``.`` is ``cwd``, a relative path is under it."""
+    if path.rstrip("/") in (".", ""):
+        return cwd
+    if cwd == "." or path.startswith(("/", "~", "$", "`")):
+        return path.removeprefix("./")
+    return _under(cwd, path.removeprefix("./"))
 
 
 def _fed_to_runner(command: Command) -> list[Word]:
@@ -1039,7 +1073,9 @@ def _over_own_code(
 # Configuration by its name: systemd units, and settings files (``maddy.conf``, ``postal.yml``): a service reads them,
 # nothing runs them (docs/preflight.md, ``unverified_download_exec``). Not in an init directory, where a ``.conf``
 # is an Upstart job (``/etc/init/nginx-reloader.conf``).
-_CONFIG_NAME = re.compile(r"\.(?:service|socket|timer|path|mount|target|conf|cfg|ini|ya?ml|json|toml|properties)$")
+_CONFIG_NAME = re.compile(
+    r"\.(?:service|socket|timer|path|mount|target|conf|cfg|ini|ya?ml|json|toml|properties|ovpn)$"
+)  # ``.ovpn``: an OpenVPN client profile, served to the clients that read it (holdout190)
 _INIT_DIRS = ("/etc/init/", "/etc/init.d/", "/etc/rc.d/")
 
 
@@ -1354,6 +1390,9 @@ def _restarts_stopped(
 
 # Web servers and proxies: restarted after a pull they serve its files or forward to its program, running none of it.
 _WEB_SERVERS = frozenset({"nginx", "apache2", "httpd", "caddy", "haproxy", "lighttpd", "traefik"})
+# Commands that only print, wait or test (a message before the restart, the ``id -u`` of a root test): no step
+_ONLY_SAYS = frozenset({"echo", "printf", "sleep", "true", ":", "id", "whoami", "[", "test"})
+_MAX_SAID = 8
 
 
 def _restarts_checkout(
@@ -1362,12 +1401,16 @@ def _restarts_checkout(
     place: int,
     reported: set[int],
     checked: Callable[[_Taint], bool],
+    *,
+    order: Sequence[Command],
 ) -> Iterator[Run]:
     """``git clone URL/VPNizator.git`` (or a pull into ``/srv/app``) then ``systemctl restart vpnizator``: a service
     named as the checkout's directory, started or restarted after the clone or pull, runs the code it brought (the
     checkout is the service's; the restart is why the script updated it). So does any service restarted or started
     as the very next step after the pull (``git pull`` then ``sudo systemctl restart hbank.service``, ``pm2 restart
-    app``: the corpus README's rule for a service started on a pulled branch, session 30), not one only reloaded
+    app``: the corpus README's rule for a service started on a pulled branch, session 30; in ``order``, the commands
+    run since the pull, may only print or test: ``echo Restarting``, the ``id -u`` of ``if [ "$(id -u)" = 0 ]``,
+    holdout193's Fabric release), not one only reloaded
     (``systemctl reload app`` re-reads its settings), nor a web server (``nginx``: it serves the files). Not a
     service of another name later on, nor one only enabled for the next boot (``place``: the command's place in the
     run order)."""
@@ -1379,7 +1422,9 @@ def _restarts_checkout(
         return
     started = started_names(command)
     name = next((n for n in started if own and "$" not in own and n.lower() == own), None)
-    if name is None and updated[0] == place - 1 and not any(w.text == "reload" for w in command.words):
+    between = range(updated[0] + 1, place)  # at most a few messages and tests: a bounded look back
+    next_step = len(between) <= _MAX_SAID and all(order[j].name in _ONLY_SAYS for j in between)
+    if name is None and next_step and not any(w.text == "reload" for w in command.words):
         # the step right after the pull: the restart is why the script pulled (not a web server's: it serves files)
         names = started or [w.text for w in operands(command)[1:2]]  # ``pm2 restart app``
         name = next((n for n in names if n.lower().removesuffix(".service") not in _WEB_SERVERS), None)
@@ -1596,6 +1641,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             raw_cwd = operands(command)[0].text
             taints.extend(_listed_subdirectory(command, taints, cwd, raw_cwd))
             cwd = _changed_dir(cwd, raw_cwd)
+            taints.extend(_entered_checkout(taints, cwd))
         cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
         if cloned is None and unseen and command.name not in fetching:
             cloned = checkout_directory(command, defined)
@@ -1662,7 +1708,7 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
         for name in stopped_names(command):
             stopped.setdefault(name, i)
         yield from _restarts_stopped(command, stopped, updated, reported, checked)
-        yield from _restarts_checkout(command, updated, i, reported, checked)
+        yield from _restarts_checkout(command, updated, i, reported, checked, order=order)
         yield from _starts_fetched_unit(command, taints, reported, checked)
         yield from _starts_on_fetched_settings(command, taints, reported, checked)
         if (command.function, command.line) in echoing and taints:

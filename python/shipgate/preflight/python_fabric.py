@@ -100,11 +100,18 @@ def _called_name(node: ast.expr) -> str | None:
     return node.attr if isinstance(node, ast.Attribute) else None
 
 
+# A ``cd`` among an operation's commands (at its start or after ``;``, ``&&``, ``||``).
+_CHANGES_DIRECTORY = re.compile(r"(?:^|[;&|]\s*)cd\s")
+
+
 def operation_shell(operation: str, code: str, as_root: bool = False) -> str:
     """The shell an operation given the command line ``code`` stands for: ``sudo`` runs it escalated; ``run`` over a
     connection made as root (``as_root``) runs as root there, said as the shell's root branch, and so does ``sudo``
     over it: root's sudo gains nothing, and with ``sudo_user`` it drops to that account (holdout187's
-    ``env.user = 'root'`` with ``settings(sudo_user="postgres")``)."""
+    ``env.user = 'root'`` with ``settings(sudo_user="postgres")``). Each operation is a shell of its own: a ``cd``
+    in its line (``run('cd videobase_test; git pull')``) ends with it, so the line is a subshell."""
+    if operation in ("run", "sudo") and _CHANGES_DIRECTORY.search(code):
+        code = f"( {code} )"
     if operation in ("run", "sudo") and as_root:
         return f'if [ "$(id -u)" = 0 ]; then {code}; fi'
     if operation != "sudo":
