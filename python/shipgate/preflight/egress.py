@@ -19,6 +19,8 @@ from itertools import pairwise
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight.brew_urls import only_urls
+from shipgate.preflight.cargo_fetch import FETCH_VERBS as CRATE_FETCH_VERBS
+from shipgate.preflight.cargo_fetch import REGISTRY as CRATES_REGISTRY
 from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.containers import container_command, image_word
 from shipgate.preflight.contents import Context, at_command
@@ -140,7 +142,7 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "carton": (frozenset({"install", "update"}), "CPAN (the cpanfile's modules)"),
     # ``go build``/``go install``/``go run``… fetch what the module cache lacks (shipgate.preflight.go_fetch)
     "go": (frozenset({"get", "install", "mod"}), "proxy.golang.org"),
-    "cargo": (frozenset({"install", "fetch"}), "crates.io"),
+    "cargo": (CRATE_FETCH_VERBS, CRATES_REGISTRY),
     # SwiftPM clones the dependencies Package.swift names when a build or resolve lacks them (swift_fetch)
     "swift": (frozenset(), "the package's dependency repositories (their Git URLs in Package.swift)"),
     # ``create-project`` fetches the named package from Packagist, then installs its dependencies from it;

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 
 from shipgate.findings import Finding, Severity
+from shipgate.preflight.cargo_fetch import REGISTRY as CRATES_REGISTRY
+from shipgate.preflight.cargo_fetch import CrateCache
 from shipgate.preflight.contents import Context, at_line
 from shipgate.preflight.distributed import is_development_file
 from shipgate.preflight.egress import registry_verbs
@@ -19,6 +21,7 @@ from shipgate.preflight.windows.admin_groups import admin_memberships
 from shipgate.preflight.windows.compose_pulls import COMPOSE_REGISTRY, ComposePulls
 from shipgate.preflight.windows.deletes import data_deletes
 from shipgate.preflight.windows.flows import piped_to_shell, unchecked_installs, unverified
+from shipgate.preflight.windows.installer_scripts import admin_required_line
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.network import configured_remote_fetches
 from shipgate.preflight.windows.powershell import runs_as_admin
@@ -296,22 +299,22 @@ def _names_source(words: list[str]) -> bool:
     return False
 
 
-def _go_settings(script: WinScript) -> list[tuple[int, str, str]]:
-    """``$env:GOFLAGS``/``$env:GOPROXY`` assignments of the script, by line."""
+def _build_settings(script: WinScript) -> list[tuple[int, str, str]]:
+    """``$env:GOFLAGS``/``$env:GOPROXY``/``$env:CARGO_NET_OFFLINE`` assignments of the script, by line."""
     found: list[tuple[int, str, str]] = []
     for setting in script.settings:
         name = setting.target.removeprefix("${env:").removeprefix("$env:").rstrip("}").upper()
-        if setting.target.startswith(("$env:", "${env:")) and name in ("GOFLAGS", "GOPROXY"):
+        if setting.target.startswith(("$env:", "${env:")) and name in ("GOFLAGS", "GOPROXY", "CARGO_NET_OFFLINE"):
             found.append((setting.line, name, setting.value.strip("'\"")))
     return sorted(found)
 
 
 def _egress(script: WinScript) -> Iterator[Finding]:
-    modules, stacks = ModuleCache(), ComposePulls()
-    go_settings, env, taken = _go_settings(script), dict[str, str](), 0
-    for call in script.calls:  # in file order: the go settings before each ``go`` step are its environment
-        while taken < len(go_settings) and go_settings[taken][0] < call.line:
-            env[go_settings[taken][1]] = go_settings[taken][2]
+    modules, crates, stacks = ModuleCache(), CrateCache(), ComposePulls()
+    settings, env, taken = _build_settings(script), dict[str, str](), 0
+    for call in script.calls:  # in file order: the settings before each ``go``/``cargo`` step are its environment
+        while taken < len(settings) and settings[taken][0] < call.line:
+            env[settings[taken][1]] = settings[taken][2]
             taken += 1
         registry = _EGRESS.get(call.name)
         words = [w.text.lower() for w in call.words]
@@ -323,6 +326,10 @@ def _egress(script: WinScript) -> Iterator[Finding]:
             if not modules.step_fetches([w.text for w in call.words], env):
                 continue
             registry, words = "proxy.golang.org", ["install"]
+        if call.name == "cargo":  # a build fetches what the registry cache lacks (cargo_fetch; holdout263)
+            if not crates.reaches_registry([w.text for w in call.words], env):
+                continue
+            registry, words = CRATES_REGISTRY, ["install"]
         node = registry_verbs(call.name) if call.name in _NODE_MANAGERS else None
         if node is not None:  # ``npm install``/``ci``, ``yarn add``: the shell reader's verbs and registry (holdout221)
             if not words or words[0] not in node[0] or _NODE_OFFLINE.intersection(words):
@@ -479,8 +486,28 @@ def _downloads(script: WinScript) -> Iterator[Finding]:
         )
 
 
+def _installer_privilege(ctx: Context, sudo: bool | None) -> Iterator[Finding]:
+    """An Inno Setup or NSIS script that declares it runs only as Administrator (``installer_scripts``)."""
+    for text in ctx.texts:
+        line = admin_required_line(text.path, [line.text for line in text.lines])
+        if line is None:
+            continue
+        why = "the installer script declares that it runs only as Administrator"
+        yield at_line(
+            "preflight.root_assumed",
+            Severity.HIGH if sudo is False else Severity.INFO,
+            path=text.path,
+            line=line,
+            text=text.lines[line - 1].text,
+            message=f"the installer requires Administrator ({why})"
+            + (" but the target's installers run without sudo" if sudo is False else ""),
+            remedy="Run the step as root by a sanctioned mechanism, or ask the vendor to drop the root requirement.",
+        )
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
     sudo = ctx.inventory.sudo if ctx.inventory is not None else None
+    yield from _installer_privilege(ctx, sudo)
     for script in ctx.parsed.windows.values():
         yield from _privilege(script, sudo)
         yield from _scheduled(script)

