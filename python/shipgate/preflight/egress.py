@@ -280,6 +280,9 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "nvm": (frozenset({"install", "install-latest-npm"}), "nodejs.org"),
     # n (tj/n) takes the version as its operand: ``n 18.17.0``, ``n lts`` (its reader is in _OPERAND_TOOLS)
     "n": (frozenset(), "nodejs.org"),
+    # fnm installs a version (``fnm install 20``), or the one a project names when told to (``fnm use
+    # --install-if-missing``: holdout269's Capistrano deploy); its reader is in _OPERAND_TOOLS
+    "fnm": (frozenset(), "nodejs.org"),
     # Ruby and Python version managers build the version they install from its source tarball (ruby-build,
     # python-build): ``rbenv install 3.2.2`` (holdout175), ``pyenv install 3.12``
     "rbenv": (frozenset({"install"}), "the Ruby source mirrors (cache.ruby-lang.org)"),
@@ -359,6 +362,9 @@ _OPERAND_TOOLS: dict[str, Callable[[list[str], list[str]], bool]] = {
     ),
 }
 _OPERAND_TOOLS["apt-add-repository"] = _OPERAND_TOOLS["add-apt-repository"]
+_OPERAND_TOOLS["fnm"] = lambda words, ops: (
+    ops[:1] == ["install"] or (ops[:1] == ["use"] and "--install-if-missing" in words)
+)
 _OPERAND_TOOLS["pkg_add"] = lambda words, ops: (
     "-r" in words or any("/" not in o and not o.endswith((".tgz", ".tbz", ".txz", ".pkg")) for o in ops)
 )

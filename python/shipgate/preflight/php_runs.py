@@ -47,6 +47,9 @@ _SHELL_OBJECT = re.compile(r"(?:^\$|->)shell$", re.I)
 # ``pg_exec($db, $sql)``, ``ssh2_exec($session, $cmd)`` runs on another host): not a runner by their name
 _EXTENSION_PREFIXES = ("curl_", "pg_", "mysql_", "mysqli_", "ssh2_", "oci_", "odbc_", "sqlsrv_", "db2_", "pcntl_")
 _MAX_BODY = 20_000  # nodes of one function read for its runner parameter
+# PHP Deployer's recipes are PHP in its namespace; its ``run('…')`` runs the line on the host being deployed
+# (``runLocally`` on the deploying machine is not read: holdout269's wai-portal)
+_DEPLOYER = "Deployer"
 
 
 def _line(node: Node) -> int:
@@ -71,10 +74,16 @@ class PhpRuns:
         self.runners, self._handed = _runners(nodes)
         self._services, self._typed_others = _shell_services(nodes)
         self._defined = {_text(n.child_by_field_name("name")) for n in nodes if n.type == "function_definition"}
+        self._deployer = any(
+            n.type == "namespace_definition" and _text(n.child_by_field_name("name")) == _DEPLOYER for n in nodes
+        )
 
     def pieces(self, call: Node) -> list[Piece] | None:
         """(line, shell) of what ``call`` runs, after the assignments of the URLs it names; None when it runs no
         command line."""
+        repository = self._deployer_repository(call)
+        if repository is not None:
+            return [(_line(call), f"git clone {repository}")]
         argument = self._command_argument(call)
         if argument is None or call.id in self._handed:
             return None if argument is None else []  # a runner's own call: read at each call of the runner
@@ -97,13 +106,28 @@ class PhpRuns:
             return False
         return bool(_RUNNER_NAME.fullmatch(name))
 
+    def _deployer_run(self, name: str) -> bool:
+        """Deployer's ``run('…')`` in a recipe (``namespace Deployer;``): the command line it sends to the host."""
+        return name == "run" and self._deployer and name not in self._defined
+
+    def _deployer_repository(self, call: Node) -> str | None:
+        """``set('repository', 'git@github.com:owner/x.git')`` in a Deployer recipe: the repository its
+        ``deploy:update_code`` clones on the host, as the ``git clone`` word; None for any other call."""
+        if not self._deployer or call.type != "function_call_expression" or _name(call) != "set":
+            return None
+        args = arguments(call)
+        if len(args) != 2 or self.values.value(args[0]) != "repository":
+            return None
+        value = self.values.value(args[1])
+        return shell_word(value) if value.replace(UNKNOWN, "").strip() else None
+
     def _command_argument(self, call: Node) -> Node | None:
         kind, name, args = call.type, _name(call), arguments(call)
         index = 0
         if kind == "function_call_expression":
             if name in self.runners:
                 index = self.runners[name]
-            elif name not in SHELL_FUNCTIONS and not self._named_runner(name):
+            elif name not in SHELL_FUNCTIONS and not self._named_runner(name) and not self._deployer_run(name):
                 return None
         elif kind == "object_creation_expression":
             if name != "Process":

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -57,6 +58,7 @@ from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.python_script import one_per_line, step_path
 from shipgate.preflight.ruby_active_record import active_record_task
+from shipgate.preflight.ruby_capistrano import fetched, remote_words, runs_remotely, settings
 from shipgate.preflight.ruby_command_lines import bound_lines, hash_locals, top_level_strings
 from shipgate.preflight.ruby_mixins import MIXIN_RUNNERS, REQUIRED_RUNNERS, includes_module, requires_own_file
 from shipgate.preflight.ruby_root_check import ROOT_CHECK, root_check_lines
@@ -137,7 +139,11 @@ def commands(path: str, text: str) -> list[Piece] | None:
             break
         used |= more
     assignments = [(line, f"{name}={value}") for name, (line, value) in reader.constants.items() if name in used]
-    return one_per_line(reader.pieces[:MAX_PIECES] + assignments)
+    # a Capistrano setting a command spelled out: its line holds that command's text (read as shell, not as a URL)
+    settings = [
+        (line, f"{name}={shlex.quote(text)}") for name, (line, text) in reader.fetched.items() if name.isidentifier()
+    ]
+    return one_per_line(reader.pieces[:MAX_PIECES] + assignments + settings)
 
 
 def _text(node: Node) -> str:
@@ -165,10 +171,13 @@ class _Reader:
     requires: bool = False  # the file pulls in a file of its own (``require_relative``): its helpers are the file's
     returned: dict[str, Node] = field(default_factory=dict)  # a method with no parameter returning one string
     resolving: set[str] = field(default_factory=set)  # the methods whose value is being spelled (no recursion)
+    settings: dict[str, Node] = field(default_factory=dict)  # a Capistrano deploy's ``set :name, "…"`` values
+    fetched: dict[str, tuple[int, str]] = field(default_factory=dict)  # the settings a command used: line, text
 
     def read(self) -> None:
         methods = [n for n in self.nodes if n.type == "method"]
         self.returned = {_method_name(m): body for m in methods if (body := _one_string(m)) is not None}
+        self.settings = settings(self.nodes)
         self.lines = bound_lines(self.nodes, lambda node: self.shell_text(node, None))
         self.hashes = hash_locals(self.nodes)
         locals_ = {id(node) for _, node in top_level_strings(self.nodes)}
@@ -227,6 +236,8 @@ class _Reader:
         template = self.runners.get(name) if owner is None else None
         raising = name == _RAISING_SYSTEM and owner is None and template is None and name not in self.defined
         builtin = (name in _RUNS and owner in (None, *_RUN_OWNERS)) or raising
+        if not builtin and template is None and param is None and runs_remotely(node):
+            return " ".join(self.remote_word(a) for a in remote_words(node)) or None  # SSHKit on the servers
         if not builtin and template is None and owner is None and param is None and self.mixed_in(name):
             args = self.arguments(node, None)  # ``shell "sudo chgrp …"`` of an included DSL: read where written
             return args[0].shell if len(args) == 1 and args[0].string else None
@@ -338,8 +349,27 @@ class _Reader:
             return self.value(inner) if inner is not None else ""
         return ""
 
+    def remote_word(self, node: Node) -> str:
+        """One of SSHKit's arguments as it joins them: a symbol is the command's name, a string its text."""
+        if node.type == "simple_symbol":
+            return _text(node)[1:]
+        return self.spelled(node) if node.type in ("string", "chained_string") else self.value(node)
+
+    def spelled(self, node: Node) -> str:
+        """A string's text, or chained strings' (``"a " \\ "b"``) joined, interpolations as values."""
+        strings = node.named_children if node.type == "chained_string" else [node]
+        return "".join(self.shell_text(s, None) for s in strings)
+
     def value(self, node: Node) -> str:
-        """``${CONST}`` for a constant the file assigns, ``${X}`` for ``ENV["X"]``, else unknown."""
+        """``${CONST}`` for a constant the file assigns, ``${X}`` for ``ENV["X"]``, a Capistrano setting's value
+        for ``fetch(:name)``, else unknown."""
+        setting = fetched(node)
+        if setting is not None and setting in self.settings and ":" + setting not in self.resolving:
+            self.resolving.add(":" + setting)  # ``set :update, "#{fetch(:install)} --skip-shell"``: no recursion
+            spelled = self.spelled(self.settings[setting])
+            self.resolving.discard(":" + setting)
+            self.fetched[setting] = (self.settings[setting].start_point[0] + 1, spelled)
+            return spelled
         if node.type in ("constant", "identifier") and _text(node) in self.constants:
             return "${" + _text(node) + "}"
         name = _text(node)
