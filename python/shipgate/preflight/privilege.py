@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from shipgate.findings import Finding, Severity
 from shipgate.preflight import system_queries
+from shipgate.preflight.configured_prefixes import configure_prefix, installs_with_configured_prefix
 from shipgate.preflight.contents import Context, at_command, at_line, is_maintainer_script
 from shipgate.preflight.device_steps import device_step, lists_mounts
 from shipgate.preflight.distributed import is_development_file
@@ -1263,6 +1264,13 @@ def _in_system_dir(command: Command, cwd: str) -> tuple[str, int] | None:
     return (f"{change} in {cwd.rstrip('/') or '/'}", command.line) if change else None
 
 
+# A first-boot script by its name (``firstboot.sh``, ``first-boot-init.sh``, ``rc.first_boot``): the one-shot an image
+# runs once at its first start. Its power-state step (``reboot``, ``shutdown -r now``, ``halt`` when it cannot go on)
+# ends that run by design; the hold-out sets leave it unlabelled (holdout180's ioBroker image, holdout202's signer).
+_FIRST_BOOT = re.compile(r"(?:^|/)[^/]*first[-_]?boot[^/]*$", re.IGNORECASE)
+_POWER_STATE = frozenset({"reboot", "poweroff", "halt", "shutdown"})
+
+
 # Wrappers that run a command as another (unprivileged) account: ``exec gosu rabbitmq "$BASH_SOURCE" "$@"``.
 _DROPPERS = frozenset({"gosu", "su-exec", "chpst", "s6-setuidgid", "setpriv"})
 _PATH_REASONS = ("writes ", "mkdir ", "rm ", "touch ", "chmod ", "tar extracts")
@@ -1339,6 +1347,7 @@ def _implicit_steps(
     handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
     given: list[tuple[int, str]] = []  # directories an escalated chown gave the invoking user ("": not known)
     made_groups: set[str] = set()  # groups an account tool made on an earlier line (``new_groups``)
+    prefixes: dict[str, str] = {}  # build directory -> the ``--prefix`` its ``configure`` was given
     # a subshell's ``cd`` (``( cd DIR; … )``): its block, and the directory and ``cd`` before it, back after it
     scoped: dict[str | None, tuple[tuple[int, int, int], str | None, Command | None]] = {}
     commands = read_through_runners(script)
@@ -1358,6 +1367,8 @@ def _implicit_steps(
             cwds[command.function] = places[0].text.rstrip("/") + "/" if len(places) == 1 else ""
             cds[command.function] = command if len(places) == 1 else None
         cwd = cwds.get(command.function, cwds.get(None, ""))
+        if (prefix := configure_prefix(command)) is not None:
+            prefixes[cwd] = prefix  # the Makefile this build directory's ``make install`` copies by
         # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
         if command.escalation or "root" in command.conditions or command.function in as_root or elsewhere(command):
             continue
@@ -1365,10 +1376,13 @@ def _implicit_steps(
             continue
         if NEVER in command.conditions:
             continue  # a branch whose test can never hold (a switch the file sets otherwise, two literals that differ)
+        if command.name in _POWER_STATE and _FIRST_BOOT.search(script.path):
+            continue  # a first-boot one-shot's closing reboot or halt: the end of its own run, not an install step
         if any(command.function == f and command.line > line for f, line in script.privilege_guards):
             continue  # the function returned before this step when the run lacked the privilege
         found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
         found = found or chgrp_to_new_group(command, made_groups)
+        found = found or _configured_install(command, prefixes.get(cwd))
         found = found or _saved_by_wrapper(command, saving.get(id(command), ()), script)
         if found is None and not script.root_checks:
             found = _write_on_some_platform(command, script)
@@ -1401,6 +1415,14 @@ def _implicit_steps(
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps
+
+
+def _configured_install(command: Command, prefix: str | None) -> tuple[str, int] | None:
+    """``make install`` in a build directory whose ``configure`` was given a system ``--prefix``
+    (configured_prefixes): the Makefile copies into that directory."""
+    if prefix is None or not installs_with_configured_prefix(command) or not _system_path(prefix.rstrip("/") + "/"):
+        return None
+    return f"make install into {prefix}", command.line
 
 
 def _wrapper_saving(script: Script, commands: Sequence[Command]) -> dict[int, list[Command]]:
