@@ -2,7 +2,7 @@
 32, each as its minimal construct next to near-misses that must stay quiet: an address option given to the product's
 own command through a variable (holdout138's ``--api-url "$API_URL"``, holdout83's ``docker run -e SSM_URL=…``), and
 an example login whose user is a mailbox under a domain reserved for examples (holdout249's 5000mails, holdout257's
-devscript)."""
+devscript), and the secrets of a feature an env file switches off by name (holdout146's MiroTalk)."""
 
 from __future__ import annotations
 
@@ -84,3 +84,27 @@ def test_b_an_example_mailbox_beside_a_real_relay_is_still_reported() -> None:
 def test_b_an_example_host_without_a_login_is_reported_like_any_name() -> None:
     files = {"config.yml": 'monitors:\n  - url: "https://git.example.com"\n    enabled: true\n'}
     assert codes_at(files, ENDPOINT) == [2]
+
+
+# -- C: the secrets of a feature an env file switches off by name (holdout146's MiroTalk RTMP and OIDC) -------------
+
+_RTMP = "RTMP_ENABLED={on}\nRTMP_MAX_STREAMS=1\nRTMP_SECRET=vendorRtmpSecret\nRTMP_API_SECRET=vendorRtmpApiSecret\n"
+
+
+def test_c_secrets_of_a_switched_off_feature_are_not_in_effect() -> None:
+    assert codes_at({".env.template": _RTMP.format(on="false")}, CREDENTIAL) == []
+    assert codes_at({".env": _RTMP.format(on="false")}, CREDENTIAL) == []
+
+
+def test_c_the_same_secrets_with_the_feature_on_are_reported() -> None:
+    assert codes_at({".env.template": _RTMP.format(on="true")}, CREDENTIAL) == [3, 4]
+
+
+def test_c_a_check_switched_off_keeps_its_secret() -> None:
+    text = "AUTH_ENABLED=false\nAUTH_SECRET=vendorAuthSecret\n"  # a requirement switched off, not a feature
+    assert codes_at({".env": text}, CREDENTIAL) == [2]
+
+
+def test_c_another_features_switch_leaves_the_secret() -> None:
+    text = "RTMP_ENABLED=false\nOIDC_CLIENT_SECRET=vendorOidcSecret\n"
+    assert codes_at({".env": text}, CREDENTIAL) == [2]
