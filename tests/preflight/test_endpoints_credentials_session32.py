@@ -108,3 +108,42 @@ def test_c_a_check_switched_off_keeps_its_secret() -> None:
 def test_c_another_features_switch_leaves_the_secret() -> None:
     text = "RTMP_ENABLED=false\nOIDC_CLIENT_SECRET=vendorOidcSecret\n"
     assert codes_at({".env": text}, CREDENTIAL) == [2]
+
+
+# -- D: a feature switched off by its own name (holdout88's osixia/openldap ``LDAP_READONLY_USER: false``) ----------
+
+_LDAP = (
+    "LDAP_READONLY_USER: {on}\n"
+    "LDAP_READONLY_USER_USERNAME: readonly\n"
+    "LDAP_READONLY_USER_PASSWORD: roPassw0rd\n"
+    "LDAP_REPLICATION: {on}\n"
+    "LDAP_REPLICATION_HOSTS:\n"
+    "  - ldap://ldap1.vendor-cloud.io\n"
+    "  - ldap://ldap2.vendor-cloud.io\n"
+    "LDAP_LOG_LEVEL: 256\n"
+)
+
+
+def test_d_settings_of_a_feature_its_own_name_switches_off_are_not_in_effect() -> None:
+    files = {"environment/default.startup.yaml": _LDAP.format(on="false")}
+    assert codes_at(files, CREDENTIAL) == []
+    assert codes_at(files, ENDPOINT) == []
+
+
+def test_d_the_feature_switched_on_keeps_its_settings() -> None:
+    files = {"environment/default.startup.yaml": _LDAP.format(on="true")}
+    assert codes_at(files, CREDENTIAL) == [3]
+    assert codes_at(files, ENDPOINT) == [6, 7]
+
+
+def test_d_a_negated_or_check_name_set_false_switches_nothing_off() -> None:
+    text = (
+        "LDAP_TLS_DISABLED: false\nLDAP_TLS_DISABLED_PASSWORD: tlsPassw0rd\n"
+        "SMTP_USE_TLS=false\nSMTP_USE_TLS_KEY_PASSWORD=k3yPassw0rd\n"
+    )
+    assert codes_at({"environment/default.startup.yaml": text}, CREDENTIAL) == [2, 4]
+
+
+def test_d_a_setting_of_another_prefix_stays_read() -> None:
+    text = "LDAP_REPLICATION: false\nLDAP_ADMIN_PASSWORD: adminPassw0rd\n"
+    assert codes_at({"environment/default.startup.yaml": text}, CREDENTIAL) == [2]
