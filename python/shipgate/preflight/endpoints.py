@@ -70,6 +70,7 @@ from shipgate.preflight.markup import (
     public_armor_lines,
     without_xml_comments,
 )
+from shipgate.preflight.option_hosts import address_options
 from shipgate.preflight.own_host_urls import own_host_lines
 from shipgate.preflight.own_name_prefix import own_name_prefix_lines
 from shipgate.preflight.package_scripts import is_package_recipe
@@ -490,10 +491,32 @@ def _script_endpoints(path: str, script: Script) -> Iterator[Endpoint]:
                 method,
                 defined_at=defined_at if network else None,
             )
+        if not network:
+            yield from _option_endpoints(path, command, script)
     for line, host, text in written_name_servers(script):
         yield Endpoint(path, line, host, True, "setting", text)  # the resolver sends every lookup there
     for line, host, text in installer_settings(script, public_bare_host):
         yield Endpoint(path, line, host, True, "setting", text)  # the package's scripts configure the product with it
+
+
+def _not_contacted_name(name: str) -> bool:
+    """A setting's name for the product's own address or a page for people (``site-url``, ``docs-url``)."""
+    return bool(_OWN_NAME_KEY.search(name) or _MENTION_KEY.search(name) or _DETAILS_PAGE_KEY.search(name))
+
+
+def _option_endpoints(path: str, command: Command, script: Script) -> Iterator[Endpoint]:
+    """The public hosts a command's address options name (``--api-url "$API_URL"``, ``-e SSM_URL=…``:
+    shipgate.preflight.option_hosts), at the option's value's line; a variable's value is each literal it may hold."""
+    words = tuple(address_options(command, _not_contacted_name))
+    if not words:
+        return
+    known: set[str] = set()
+    found = [(h, w) for w in words if w.value is not None and (h := public_bare_host(w.value) or url_host(w.value))]
+    known |= {h for h, _ in found}
+    found += _branch_hosts(dataclasses.replace(command, words=words), script, known)
+    for host, word in found:
+        assigned = word.assigned_at if word.assigned_at not in (None, word.line) else None
+        yield Endpoint(path, word.line, host, True, "setting", command.text, assigned)
 
 
 def _contacted_inside(command: Command, host: str, word: Word, captured: Sequence[Command]) -> bool:

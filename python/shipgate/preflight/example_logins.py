@@ -12,7 +12,9 @@ and the host is under a name RFC 2606 reserves for examples (``example.com``/``.
 A block is a YAML mapping (its scalar keys and values; a JSON object is read as one, its tab indentation taken as
 spaces: Gophish's ``config.json`` ``"smtp"`` object), or in a flat ``KEY=value`` file the settings whose names
 share their first word (``EMAIL_HOST``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``). All three must be there: a
-real relay with ``user``/``password``, or ``password`` beside a real user, stays reported.
+real relay with ``user``/``password``, or ``password`` beside a real user, stays reported. A user that is itself a
+mailbox under such a domain (``SMTP_USER="hello@example.com"`` beside ``SMTP_HOST="smtp.example.com"``) says the
+login is the example's: the host is no endpoint; the password is judged as any other.
 """
 
 from __future__ import annotations
@@ -60,12 +62,23 @@ def _field_word(value: str, fields: frozenset[str]) -> bool:
     return word.startswith(("example_", "example-", "example.")) and word[len("example_") :] in fields
 
 
+def _example_address(value: str) -> bool:
+    """``value`` is a mailbox under a domain reserved for examples (``you@example.com``): no real relay's account."""
+    mailbox, at, domain = value.strip().strip("\"'").rpartition("@")
+    return bool(mailbox and at and domain) and example_host(domain)
+
+
 def _example_block(settings: Sequence[tuple[str, str, int]]) -> set[int]:
-    """The password and host lines of one block's ``(key, value, line)`` settings when it is an example login."""
+    """The password and host lines of one block's ``(key, value, line)`` settings when it is an example login. A
+    user that is an example's mailbox (``username: "you@example.com"`` on ``smtp.example.com``: 5000mails, holdout249)
+    makes the host the example's too; the password beside it is judged on its own (a conventional word stays one)."""
     hosts = [line for key, value, line in settings if _HOST_KEY.search(key) and example_host(value)]
-    users = [key for key, value, _ in settings if _USER_KEY.search(key) and _field_word(value, _FIELD_USERS)]
+    user_keys = [(key, value) for key, value, _ in settings if _USER_KEY.search(key)]
+    users = [key for key, value in user_keys if _field_word(value, _FIELD_USERS)]
     passwords = [line for key, value, line in settings if password_name(key) and _field_word(value, _FIELD_PASSWORDS)]
-    return set(hosts + passwords) if hosts and users and passwords else set()
+    if hosts and users and passwords:
+        return set(hosts + passwords)
+    return set(hosts) if any(_example_address(value) for _, value in user_keys) else set()
 
 
 def _yaml_lines(lines: Sequence[tuple[int, str]], *, json_text: bool = False) -> set[int]:

@@ -9,6 +9,12 @@ error reporter, the proxy, the integration is not used, so its host is not conta
 (holdout121; holdout110's rule for a feature switched off). Both must open their line, unindented (a top-level
 setting, not a statement inside program code). A switch named for a check (``AUTH_ENABLED``, ``TLS_ENABLED``) turns
 off a requirement, not a feature, and takes nothing out of effect here.
+
+A feature is also switched off by its own name set false, in capitals, in an env file or a YAML file of flat settings
+(osixia/openldap's ``LDAP_READONLY_USER: false`` above ``LDAP_READONLY_USER_PASSWORD: readonly``, its
+``LDAP_REPLICATION: false`` above ``LDAP_REPLICATION_HOSTS:`` and the list under it; holdout88), unless the name says
+what is not done (``…_DISABLED``, ``SKIP_…``, ``NO_…``, ``USE_…``, ``…_INSECURE``) or names a check. A setting off
+that opens a block takes the block's indented or list lines with it.
 """
 
 from __future__ import annotations
@@ -24,9 +30,15 @@ _SWITCH_OFF = re.compile(
     r"""(?i)^(?:export\s+)?\$?(?P<prefix>[a-z][a-z0-9]*(?:_[a-z0-9]+)*?)_enabled?\s*=\s*["']?(?:false|no|off|0)["']?"""
     r"""\s*;?\s*(?:(?:#|//).*)?$"""
 )
-_SETTING = re.compile(r"^(?:export\s+)?\$?(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)\s*=")
+# ``LDAP_READONLY_USER: false`` (a YAML file of flat settings, or ``=``): the feature switched off by its own name
+_NAME_OFF = re.compile(
+    r"""^(?P<prefix>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*[:=]\s*["']?(?i:false|no|off)["']?\s*(?:#.*)?$"""
+)
+_SETTING = re.compile(r"^(?:export\s+)?\$?(?P<name>[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)\s*[=:]")
 # a switch for a check: switching it off drops a requirement, not a feature (holdout110)
 _CHECK_PREFIX = re.compile(r"(?i)(?:^|_)(?:auth|authentication|login|tls|ssl|verify|verification|check|require\w*)$")
+# a name that says what is not done (``X_DISABLED: false``, ``SKIP_X``, ``NO_X``): false there switches nothing off
+_NEGATED = re.compile(r"(?i)(?:^|_)(?:disabled?|skip\w*|no|insecure|ignore\w*|allow\w*|use|debug)(?:_|$)")
 
 
 def _switches(lines: Sequence[tuple[int, str]]) -> dict[str, list[int]]:
@@ -36,6 +48,9 @@ def _switches(lines: Sequence[tuple[int, str]]) -> dict[str, list[int]]:
         m = _SWITCH_OFF.match(text)
         if m is not None and not _CHECK_PREFIX.search(m["prefix"]):
             found.setdefault(m["prefix"].lower(), []).append(number)
+        named = _NAME_OFF.match(text)
+        if named is not None and not (_CHECK_PREFIX.search(named["prefix"]) or _NEGATED.search(named["prefix"])):
+            found.setdefault(named["prefix"].lower(), []).append(number)
     return found
 
 
@@ -51,14 +66,20 @@ def prefix_switched_off_lines(lines: Sequence[tuple[int, str]]) -> set[int]:
     if not switches:
         return set()
     off: set[int] = set()
+    block = False  # the lines under a switched-off ``NAME:`` (its YAML list or mapping) go with it
     for number, text in lines:
+        if block and (not text.strip() or text[:1].isspace() or text.startswith("-")):
+            off.add(number)
+            continue
+        block = False
         m = _SETTING.match(text)
-        if m is None or _SWITCH_OFF.match(text):
+        if m is None or _SWITCH_OFF.match(text) or _NAME_OFF.match(text):
             continue
         words = m["name"].lower().split("_")
         for end in range(1, min(len(words), _MAX_WORDS)):
             numbers = switches.get("_".join(words[:end]))
             if numbers is not None and _near(numbers, number):
                 off.add(number)
+                block = not text[m.end() :].split("#", 1)[0].strip()
                 break
     return off
