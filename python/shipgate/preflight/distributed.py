@@ -104,8 +104,10 @@ _WEBPACK_CHUNK = re.compile(
 _VOCABULARY = re.compile(
     r"\.dtd$|/ns(?:/|#|$)|-ns#$|/_?namespaces?(?:/|$)|/1999/xhtml$"
     r"|^[a-z]+://www\.w3\.org/(?:XML/)?(?:19|20)\d\d/|^[a-z]+://schemas\.[\w.-]+/"
-    # a persistent identifier (``http://purl.org/dc/terms/``, ``http://purl.org/net/mediatypes/text/html``)
-    r"|^[a-z]+://purl\.org/"
+    # a persistent identifier (``http://purl.org/dc/terms/``, ``http://purl.org/net/mediatypes/text/html``, a JSON-LD
+    # context's ``https://w3id.org/security/v1``) or a Wikidata item's or property's name
+    # (``http://www.wikidata.org/entity/Q12143`` in a SPARQL query: its data is served at ``/wiki/Special:EntityData``)
+    r"|^[a-z]+://(?:purl|w3id)\.org/|^[a-z]+://www\.wikidata\.org/(?:entity|prop)/"
     # OpenID 2.0's protocol identifiers, sent as parameter values (``openid.ns=http://specs.openid.net/auth/2.0``,
     # ``…/auth/2.0/identifier_select``, the ``http://openid.net/extensions/sreg/1.1`` and ``…/srv/ax/1.0`` extensions)
     r"|^[a-z]+://specs\.openid\.net/auth/|^[a-z]+://openid\.net/(?:extensions|srv)/",
@@ -250,6 +252,10 @@ _NO_SECRET_SHAPE = re.compile(
     r"|[a-z_]\w*(?:\.[a-z_]\w*)+:[A-Za-z_]\w*"
 )
 _SECRET_WORD = re.compile(r"pass|secret|token|key|pwd|credential|auth")
+# an environment variable named for a secret: upper case, the secret's word last after a prefix of two letters or
+# more (``PGPASSWORD``, ``MYSQL_PWD``, ``VAULT_TOKEN``, ``AWS_SECRET_ACCESS_KEY``); a bare ``PASSWORD`` or ``SECRET``
+# may be the value itself
+_ENVIRONMENT_NAME = re.compile(r"[A-Z][A-Z0-9]+_?(?:[A-Z0-9]+_)*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|KEY)")
 
 
 def is_package_metadata(path: str) -> bool:
@@ -735,7 +741,11 @@ def word_secret(kind: str) -> bool:
 
 def names_a_field(secret: str) -> bool:
     """A value that is itself a name with a password-like word (``mod_password='moderator_password'``, a field map;
-    ``CLIENT_SECRET_POST = "client_secret_post"``, a constant of a protocol's vocabulary)."""
+    ``CLIENT_SECRET_POST = "client_secret_post"``, a constant of a protocol's vocabulary), or an environment
+    variable's name (Patroni's ``{'user': 'PGUSER', 'password': 'PGPASSWORD'}``, the variables that carry libpq's
+    parameters: whole packages round forty)."""
+    if _ENVIRONMENT_NAME.fullmatch(secret):
+        return True
     return bool(_FIELD_NAME.fullmatch(secret)) and bool(_SECRET_WORD.search(secret))
 
 

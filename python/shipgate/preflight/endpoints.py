@@ -83,8 +83,9 @@ from shipgate.preflight.prefix_switches import prefix_switched_off_lines
 from shipgate.preflight.printing_helpers import printed_argument_lines
 from shipgate.preflight.project_layout import is_page_template, is_vendored_web_asset
 from shipgate.preflight.public_suffix import has_public_suffix
+from shipgate.preflight.python_host_values import python_host_values
 from shipgate.preflight.requested_locals import requested_local_lines
-from shipgate.preflight.requested_urls import literals_behind, request_lines
+from shipgate.preflight.requested_urls import literals_behind, request_lines, requested_literal_lines
 from shipgate.preflight.resolver_servers import written_name_servers
 from shipgate.preflight.ruby_shown import shown_lines as ruby_shown_lines
 from shipgate.preflight.runners import installed_payload, is_developer_tooling, is_payload_tool, is_served_elsewhere
@@ -298,6 +299,9 @@ _LISTED_SERVER_NAME = re.compile(r"(?i)^\s*-\s+[\"']?server_?name[\"']?\s*:")
 # An XML comment, possibly spanning lines: text, not configuration.
 # A comment line of C-family code (``/* … */`` blocks, their `` * `` continuation lines) or of Erlang/Lua/SQL.
 _CODE_COMMENT = ("/*", "*", "%", "--")
+# A remark line of a Windows batch script or an SQL*Plus script (``REM https://msdn.microsoft.com/…`` in the batch
+# file a CFEngine policy writes, whole packages round forty); not ``rem = 4`` or ``rem: 1rem``
+_REMARK = re.compile(r"(?i)rem(?:\s+(?![-+*/%]?=)|$)")
 # An HTML link or resource in any text (a help page in JavaScript, a template): a browser follows it, not the host.
 _LINK_BEFORE = re.compile(r"""\b(?:href|src|action)["']?\s*(?:=>?|:)\s*\\?["']?$""", re.I)
 _URL_IN_TEXT = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s'\"<>`()\[\]{}|;]{1,512}")
@@ -317,6 +321,17 @@ class Endpoint:
     method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
     call_line: int | None = None  # the call whose argument the function's command contacts (``line`` is in its body)
     defined_at: str | None = None  # ``library:line``: the called function is a sourced library's (shell.functions)
+
+
+@dataclass(frozen=True)
+class ProgramHosts:
+    """What a whole Python file says of the hosts it contacts, read before the lines the shell reader took are
+    left out: the URL literals its requests are built on (``requested_urls.requested_literal_lines``) and the hosts
+    it writes as a declared setting's default, a connection's host or a metadata path
+    (``python_host_values``)."""
+
+    requested: frozenset[int] | set[int]
+    settings: dict[int, tuple[str, str]]
 
 
 # ``$(release_url)/download/…`` or `` `release_url`/… ``: a word that starts with a function's output.
@@ -719,9 +734,11 @@ def _text_endpoints(
     payload: bool = False,
     for_people: Set[int] = frozenset(),
     built: bool = True,
+    program: ProgramHosts | None = None,
 ) -> Iterator[Endpoint]:
     """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
-    someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions."""
+    someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions.
+    ``program``: what the whole Python file says of its hosts (``lines`` may lack the lines read as shell)."""
     examples = example_element_lines(path, lines)  # ``<!-- EXAMPLE: … -->`` then ``<Address>1.2.3.4</Address>``
     lines = helm.without_comments(path, without_xml_comments(lines))
     commented = block_comment_lines(lines) | template_comment_lines(lines)  # ``/* … */``, ``{# … #}``, ``%#``
@@ -776,11 +793,16 @@ def _text_endpoints(
     block_listed = _block_listed_hosts(lines)
     requested = requested_local_lines(path, lines) if code else set()
     php_values = php_string_settings(path, lines)  # ``$database_host = 'db.vendor.it';``, ``define('X_HOST', …);``
+    if code and program is not None:
+        requested |= program.requested  # ``NOMINATIM_BASE_URL`` a function's ``getUrlContent(url)`` is built on
+        php_values |= program.settings  # ``add_argument('--server', default='dict.org')``, a socket's host
     section_of = {} if code else section_of_lines(lines)
     for number, line in lines:
         stripped = line.lstrip()
         if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
             continue
+        if not code and _REMARK.match(stripped):
+            continue  # a batch script's or SQL*Plus ``REM https://…`` line, also held in a policy's string
         if number in commented or (stripped.startswith('"') and path.endswith(".vim")):
             continue  # a block comment; a Vim script's comment line
         seen: set[str] = set()
@@ -975,7 +997,16 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         calls = calls or (rust_request_lines(text.path, source) if code else {})  # a build.rs ``download_file(URL)``
         # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
         unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
-        for e in _text_endpoints(text.path, text.kind, lines, payload=payload, for_people=for_people, built=built):
+        program = ProgramHosts(requested_literal_lines(text.path, whole), python_host_values(text.path, whole))
+        for e in _text_endpoints(
+            text.path,
+            text.kind,
+            lines,
+            payload=payload,
+            for_people=for_people,
+            built=built,
+            program=program if code else None,
+        ):
             if e.host.lower().rstrip(".") in own:
                 continue
             at = [e]

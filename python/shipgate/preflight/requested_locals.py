@@ -27,6 +27,9 @@ from shipgate.preflight.python_tree import python_tree
 _MAX_SOURCE = 2_000_000  # bytes of one Python file read by the parser here
 _METHOD = re.compile(r"^(?:get|post|put|patch|delete|head|request)(?:_[a-z_]+)?$|^urlopen$")
 _CLIENT = re.compile(r"(?i)requests?|httpx|urllib|session|client|http")
+# a function named for fetching what a URL holds, on any object: ``urlretrieve``, ``fetch_url``, Limnoria's
+# ``utils.web.getUrlContent``/``getUrlFd`` (whole packages round forty); not ``get_url``, which often builds one
+_FETCHER = re.compile(r"^(?:urlretrieve|fetch_?url|(?:get|fetch|read)_?url_?(?:content|fd|data|bytes|text))$", re.I)
 
 
 def requested_local_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
@@ -86,7 +89,9 @@ def is_request(call: ast.Call, imported: frozenset[str] = frozenset()) -> bool:
     """A request call; ``imported``: the names the module imports request functions under (``imported_requests``)."""
     func = call.func
     if isinstance(func, ast.Name):
-        return func.id == "urlopen" or func.id in imported
+        return func.id == "urlopen" or func.id in imported or bool(_FETCHER.match(func.id))
+    if isinstance(func, ast.Attribute) and _FETCHER.match(func.attr):
+        return True
     if not isinstance(func, ast.Attribute) or not _METHOD.match(func.attr):
         return False
     return func.attr == "urlopen" or bool(_CLIENT.search(ast.unparse(func.value)))

@@ -17,7 +17,7 @@ Names bound to something else (a call's result, a parameter) lead nowhere."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.requested_locals import imported_requests, is_request
@@ -30,15 +30,32 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list[int]]:
     """URL literal line -> the lines of the two or more request calls whose URLs are built from it (through names),
     for a Python file."""
+    found: dict[int, list[int]] = {}
+    for line, built, call_line in _request_sources(path, lines):
+        if built and line != call_line and call_line not in found.setdefault(line, []):
+            found[line].append(call_line)
+    return {line: calls for line, calls in found.items() if len(calls) > 1}
+
+
+def requested_literal_lines(path: str, lines: Sequence[tuple[int, str]]) -> set[int]:
+    """The lines of a Python file's URL literals that a request call's URL is, or is built from, through names in
+    the same function or at the module's top level (``NOMINATIM_BASE_URL = "https://…"``, then in a function ``url
+    = NOMINATIM_BASE_URL + path + "?" + query`` and ``getUrlContent(url)``): a host the module requests, whatever
+    the literal's name says (a ``…_BASE_URL`` is otherwise read as the product's own address)."""
+    return {line for line, _, _ in _request_sources(path, lines)}
+
+
+def _request_sources(path: str, lines: Sequence[tuple[int, str]]) -> Iterator[tuple[int, bool, int]]:
+    """(literal line, whether the URL is built from it, request call line) for each URL literal a request call of a
+    Python file is given, directly or through names."""
     if not path.endswith(".py") or sum(len(t) for _, t in lines) > _MAX_SOURCE:
-        return {}
+        return
     text = dict(lines)
     tree = python_tree("\n".join(text.get(n, "") for n in range(1, max(text, default=0) + 1)))
     if not isinstance(tree, ast.Module):
-        return {}
+        return
     module = _bound(tree.body)
     imported = imported_requests(tree)  # ``from requests import get``: a bare ``get(url)`` requests too
-    found: dict[int, list[int]] = {}
     scopes: list[tuple[ast.AST, dict[str, ast.expr]]] = [(tree, {})]
     scopes += [(f, _bound(list(ast.walk(f)))) for f in ast.walk(tree) if isinstance(f, _FUNCTIONS)]
     for scope, local in scopes:
@@ -48,9 +65,7 @@ def request_lines(path: str, lines: Sequence[tuple[int, str]]) -> dict[int, list
                 continue
             url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
             for line, built in _literal_lines(url, {**module, **local}, 0) if url is not None else ():
-                if built and line != call.lineno and call.lineno not in found.setdefault(line, []):
-                    found[line].append(call.lineno)
-    return {line: calls for line, calls in found.items() if len(calls) > 1}
+                yield line, built, call.lineno
 
 
 def literals_behind(path: str, lines: Sequence[tuple[int, str]], assigned: set[int]) -> set[int]:

@@ -96,6 +96,9 @@ _NOT_SECRET_NAME = re.compile(
     r"(?i)(?:^|[_.-])sha\d*(?:$|[_.-])(?!.*pass(?:word|wd)$)|(?:md5|hash|bcrypt|digest)(?!.*pass(?:word|wd)$)"
     r"|checksum|uuid|guid|version|commit|fingerprint|_id$|^id$"
     r"|[_.-]?(?:file|path|dir|store|ttl|header|length|len|min|max|policy|prompt|env|name|type|mode|hint|url"
+    # the words that describe it (an init script's ``KPASSWDD_DESC="Heimdal password server"``, a form's
+    # ``password_label``: whole packages round forty)
+    r"|desc|description|label"
     # an address spelt URI as OAuth clients spell it (``token_uri``, ``token_introspection_uri`` of a
     # ``client_secrets.json``): where the token is fetched, not the token; a password inside the address is still
     # read by the URL plugin

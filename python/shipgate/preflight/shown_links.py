@@ -12,8 +12,9 @@ link="https://amazon.com/")``, ``MetaRecord(…, url=Google.BOOK_URL + result["i
   documentation page shows;
 - a URL literal inside a request header's ``"User-Agent"`` value (``headers={"User-Agent": "Fresh/%s (Bot)
   https://gerrit.wikimedia.org/g/fresh" % v}``), or assigned to a name the program keeps its User-Agent in
-  (``DISCORD_USER_AGENT = f"Evennia (https://www.evennia.com, {v})"``): the link a client names itself by, sent, not
-  requested;
+  (``DISCORD_USER_AGENT = f"Evennia (https://www.evennia.com, {v})"``) or to a headers mapping's ``"User-Agent"``
+  entry, also added to it (``headers["User-agent"] += " https://github.com/progval/Limnoria/ - Geography plugin"``):
+  the link a client names itself by, sent, not requested;
 - a URL literal inside the value stored as a record's ``url`` in the function that made the record (``entry =
   Entry()`` … ``entry['url'] = f'https://trakt.tv/shows/{slug}'``: the same record's link, given after its
   constructor rather than in it), and inside a lambda a field map gives for a ``…_url`` field (``'imdb_url': lambda
@@ -59,6 +60,8 @@ def shown_link_lines(tree: ast.Module, nodes: Iterable[ast.AST]) -> set[int]:
             shown_values += _record_links(node)
         elif isinstance(node, ast.Assign) and any(_names_agent(target) for target in node.targets):
             shown_values.append(node.value)  # ``DISCORD_USER_AGENT = f"Evennia (https://www.evennia.com, {v})"``
+        elif isinstance(node, ast.AugAssign) and _names_agent(node.target):
+            shown_values.append(node.value)  # ``headers["User-agent"] += " https://github.com/…"``
         elif constants and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in constants:
             used[node.id] += 1
         elif constants and isinstance(node, ast.Attribute) and node.attr in constants:
@@ -136,7 +139,11 @@ def _names_client(key: ast.expr | None) -> bool:
 
 def _names_agent(target: ast.expr) -> bool:
     """A name or attribute the program keeps its User-Agent string in (``USER_AGENT``, ``self.user_agent``,
-    ``DISCORD_USER_AGENT``): the value names the client, with the product's page as a link, as the header does."""
+    ``DISCORD_USER_AGENT``), or a headers mapping's ``"User-Agent"`` entry (``headers["User-agent"] = …``, Limnoria's
+    Geography plugin: whole packages round forty): the value names the client, with the product's page as a link,
+    as the header does."""
+    if isinstance(target, ast.Subscript):
+        return _names_client(target.slice)
     name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else ""
     return name.lower().endswith("user_agent")
 
