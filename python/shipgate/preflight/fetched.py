@@ -46,6 +46,7 @@ from shipgate.preflight.shell.commands import (
     option_values,
     path_matches,
     positional_texts,
+    program_given,
     requirement_lists,
     written_paths,
 )
@@ -876,8 +877,11 @@ def _build_context(command: Command, cwd: str) -> str | None:
     return context if context.startswith(("/", "~", "$")) else f"{cwd.rstrip('/')}/{context}"
 
 
-def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str, str] | None:
-    """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file."""
+def _use(
+    command: Command, taints: _Taints, cwd: str = ".", fed: Sequence[Word] = ()
+) -> tuple[_Taint, str, str] | None:
+    """(taint, target, how) when ``command`` runs, installs or makes executable a fetched file (``fed``: the files
+    ``cat`` pipes into it as its program, :func:`_catted_into`)."""
     if not taints:  # nothing fetched yet: every candidate below is looked up among the taints
         return None
     executed = executed_file(command)
@@ -906,6 +910,7 @@ def _use(command: Command, taints: _Taints, cwd: str = ".") -> tuple[_Taint, str
         sources = operands(command)[:-1]
         candidates += [(t, "installs") for w in sources for t in dict.fromkeys((w.text, _spelling(w))) if t]
     candidates += [(w.text, "has a client run, on its standard input,") for w in _fed_to_runner(command)]
+    candidates += [(w.text, "runs") for w in fed]
     if command.name in ("make", "gmake"):
         candidates += [(w.text, "builds and runs what is in it") for w in option_values(command, "-C", "--directory")]
     installs = "installs the package (its maintainer scripts run)"
@@ -952,6 +957,25 @@ def _fed_to_runner(command: Command) -> list[Word]:
     if inner.name not in DB_CLIENTS and inner.name not in SHELL_RUNNERS:
         return []
     return [r.target for r in command.redirects if r.op == "<" and r.target is not None]
+
+
+def _catted_into(reader: Command, before: Command | None) -> list[Word]:
+    """The files ``cat`` pipes into a shell that reads its program from standard input: ``cat rvm.sh | bash -s
+    stable`` runs ``rvm.sh`` as ``bash < rvm.sh`` does (holdout270); not an interpreter given its program by an
+    option or module (``cat data.json | python3 -m json.tool``: the file is its data), nor ``source``."""
+    if before is None or before.name != "cat" or reader.piped_from != (*before.piped_from, "cat"):
+        return []
+    if reader.name not in SHELL_RUNNERS or reader.name in ("source", ".") or program_given(reader):
+        return []
+    given = operands(reader)
+    # ``bash install.sh`` runs its operand, the piped text is its input; ``bash -s ARGS`` and ``-`` read stdin
+    dash_s = reader.name in _SH_FAMILY and any(_SHELL_STDIN.match(w.text) for w in reader.words)
+    stdin = not given or given[0].text == "-" or dash_s
+    return operands(before) if stdin else []
+
+
+_SHELL_STDIN = re.compile(r"^-[a-rt-z]*s[a-z]*$")  # a shell's ``-s`` (alone or with other one-letter options)
+_SH_FAMILY = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash"})
 
 
 _HANDED = "hands it to a program it fetched too, which installs it"
@@ -1752,7 +1776,8 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
             own.extend((i, w.text) for w in command.writes())
         for made in created_environments(command):  # as written, and under the working directory
             own.extend((i, d.rstrip("/") + "/") for d in {made, _under(cwd, made) if cwd != "." else made})
-        used = _use(command, taints, cwd) or (_use(command, taints, raw_cwd) if raw_cwd != cwd else None)
+        fed = _catted_into(command, order[i - 1] if i else None)
+        used = _use(command, taints, cwd, fed) or (_use(command, taints, raw_cwd, fed) if raw_cwd != cwd else None)
         if used is None and command.function is None and command.name in bodies:
             used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
         used = used or (_reruns_itself(command, taints, posixpath.basename(script.path)) if taints else None)

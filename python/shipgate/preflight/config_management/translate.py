@@ -111,8 +111,9 @@ def _resource(r: Resource) -> Iterator[Piece]:
     if r.kind in _COMMANDS:
         command = r.attributes.get(_COMMANDS[r.kind]) or r.title
         if command is not None and raw(command).strip():
-            yield command.line, raw(command)
+            yield command.line, _in_directory(r, raw(command))
         return
+    yield from _clone(r)
     target = next((r.attributes[k] for k in _TARGETS if k in r.attributes), None) or r.title
     if r.kind in _DOWNLOADS and target is not None:
         yield from _download(r, target)
@@ -127,6 +128,40 @@ def _resource(r: Resource) -> Iterator[Piece]:
     if _selinux_off(r):
         line = r.attributes["action"].line if "action" in r.attributes else r.line
         yield line, "sed -i 's/^SELINUX=.*/SELINUX=disabled/' /etc/selinux/config"
+
+
+def _in_directory(r: Resource, text: str) -> str:
+    """A command run in the directory its resource's ``cwd`` names (Chef ``execute``/``bash``, Puppet ``exec``, Salt
+    ``cmd.run``) is ``( cd DIR; command )``: what it builds or runs there is read against what an earlier resource
+    put there (holdout270's Errbit: ``bundle install`` in the checkout a ``git`` resource made), and the directory
+    ends with the resource, as each runs in a process of its own."""
+    where = r.attributes.get("cwd")
+    if where is None or not raw(where).strip():
+        return text
+    return f"( cd {word(where)}; {text}{chr(10) if chr(10) in text else ' '})"
+
+
+_COMMIT_ID = re.compile(r"^[0-9a-f]{40}$")
+
+
+def _clone(r: Resource) -> Iterator[Piece]:
+    """Chef's ``git`` resource as the ``git clone`` it makes, at its ``repository`` line: of the branch or tag its
+    ``revision`` names (the default branch without one), or checked out at a full commit id, into its
+    ``destination`` (the title by default). A relative destination is below ``/``, chef-client's working directory
+    as a service."""
+    repository, destination = r.attributes.get("repository"), r.attributes.get("destination") or r.title
+    if r.kind != "git" or repository is None or destination is None:
+        return
+    into = word(destination)
+    if destination.parts and isinstance(destination.parts[0], str) and not destination.parts[0].startswith("/"):
+        into = '"/' + into[1:]
+    revision = r.attributes.get("revision") or r.attributes.get("reference")
+    pinned = revision is not None and bool(_COMMIT_ID.match(revision.known.strip("'\"")))
+    branch = f" -b {word(revision)}" if revision is not None and not pinned else ""
+    clone = f"git clone{branch} {word(repository)} {into}"
+    if revision is not None and pinned:
+        clone += f" && git -C {into} checkout {word(revision)}"
+    yield repository.line, clone
 
 
 def _download(r: Resource, target: Value) -> Iterator[Piece]:
@@ -259,3 +294,21 @@ def _options(r: Resource) -> Iterator[Option]:
         for flag in _UNSIGNED:
             if flag in value.known:
                 yield Option(value.line, value.known.strip(), f"{r.kind} {key} {flag}")
+    yield from _unsigned_repository(r)
+
+
+# Resources that write a yum/dnf repository definition: Puppet's ``yumrepo``, Chef's ``yum_repository``, Salt's
+# ``pkgrepo.managed`` (its yum form); their ``gpgcheck`` is the ``.repo`` file's.
+_YUM_REPOSITORIES = frozenset({"yumrepo", "yum_repository", "pkgrepo.managed"})
+
+
+def _unsigned_repository(r: Resource) -> Iterator[Option]:
+    """A repository declared with ``gpgcheck`` off and its metadata unsigned too (no ``repo_gpgcheck`` on): the
+    ``gpgcheck=0`` of the ``.repo`` file it writes, at the attribute's line (holdout270's Rundeck ``yumrepo``)."""
+    check = r.attributes.get("gpgcheck")
+    if r.kind not in _YUM_REPOSITORIES or check is None or not _false(check):
+        return
+    metadata = r.attributes.get("repo_gpgcheck")
+    if metadata is not None and _true(metadata):
+        return
+    yield Option(check.line, check.known.strip(), f"{r.kind} gpgcheck {check.known.strip()}")
