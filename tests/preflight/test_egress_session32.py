@@ -1,0 +1,74 @@
+"""``implicit_egress`` classes the hold-out guard showed in session 32, each as its minimal construct next to
+near-misses that must stay quiet (docs/preflight.md, ``implicit_egress``)."""
+
+from __future__ import annotations
+
+from preflight_kit import codes_at
+
+EGRESS = "preflight.implicit_egress"
+
+# -- A: a package manager handed in as a parameter, ``${pmt} install -y nginx`` ---------------------------------------
+
+_TS = (
+    "import { execSync } from 'child_process'\n"
+    "export async function installNginx(pmt: string) {\n"
+    "  if (pmt === 'yum') {\n"
+    "    await execSync(`${pmt} install -y epel-release`)\n"
+    "  }\n"
+    "  await execSync(`${pmt} install -y nginx`)\n"
+    "}\n"
+)
+
+
+def test_a_a_parameter_program_installing_with_yes_is_the_package_managers_install() -> None:
+    # trojan-go-cmd (hold-out set 262): the caller passes yum or apt-get
+    assert codes_at({"scripts/install.ts": _TS}, EGRESS) == [4, 6]
+
+
+def test_a_the_shell_form_is_read_the_same_way() -> None:
+    script = "#!/bin/sh\nsetup() {\n  $pm install -y nginx\n}\nsetup\n"
+    assert codes_at({"install.sh": script}, EGRESS) == [3]
+
+
+def test_a_without_an_answer_yes_switch_the_program_stays_unknown() -> None:
+    script = "#!/bin/sh\nsetup() {\n  $tool install nginx\n}\nsetup\n"
+    assert codes_at({"install.sh": script}, EGRESS) == []
+
+
+def test_a_a_local_package_file_fetches_nothing() -> None:
+    script = "#!/bin/sh\nsetup() {\n  $pm install -y ./nginx.deb\n}\nsetup\n"
+    assert codes_at({"install.sh": script}, EGRESS) == []
+
+
+def test_a_a_program_the_script_assigns_is_read_as_assigned() -> None:
+    script = "#!/bin/sh\nmake_it=make\n$make_it install -y\n"
+    assert codes_at({"install.sh": script}, EGRESS) == []
+
+
+# -- B: a compose ``up`` that puts back what ran before (a restore, a rollback) -------------------------------------
+
+
+def test_b_an_up_in_a_restore_script_starts_the_kept_stack() -> None:
+    # dataCore's restore-docker.sh, IOTstackBackup's iotstack_restore_postgres (hold-out sets 185, 77)
+    script = "#!/bin/sh\ndocker compose stop\ntar -xzf backup.tgz -C /srv/data\ndocker compose up -d db\n"
+    assert codes_at({"restore-docker.sh": script}, EGRESS) == []
+
+
+def test_b_an_up_in_a_rollback_function_starts_the_previous_images() -> None:
+    # Family-Finances-Service's upgrade.sh (hold-out set 124): rollback() after a failed upgrade
+    script = "#!/bin/sh\nrollback() {\n  docker compose up -d app\n}\nrollback\n"
+    assert codes_at({"upgrade.sh": script}, EGRESS) == []
+
+
+def test_b_a_rollback_that_builds_still_fetches_base_images() -> None:
+    script = "#!/bin/sh\nrollback() {\n  docker compose up -d --build app\n}\nrollback\n"
+    assert codes_at({"upgrade.sh": script}, EGRESS) == [3]
+
+
+def test_b_a_pull_in_a_restore_script_still_asks_the_registry() -> None:
+    assert codes_at({"restore.sh": "#!/bin/sh\ndocker compose pull\n"}, EGRESS) == [2]
+
+
+def test_b_an_up_in_a_deploy_function_still_fetches_missing_images() -> None:
+    script = "#!/bin/sh\ndeploy() {\n  docker compose up -d app\n}\ndeploy\n"
+    assert codes_at({"upgrade.sh": script}, EGRESS) == [3]
