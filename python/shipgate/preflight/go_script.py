@@ -2,21 +2,21 @@
 written as the shell that does the same, at the file's lines, so that the shell rules read a Go self-updater or
 ``cmd/install`` as they read a shell installer (docs/preflight.md).
 
-Which file is a program (a step): a ``.go`` file (not a ``_test.go``) that is ``package main``, lies under a
-``cmd/`` directory (a CLI's commands) or holds a cobra command's handler (a command run by its name), and whose
-name or place says install, upgrade, update or setup (``python_script.step_path``, or a Go file or directory name
-that starts with such a word: Go joins words with no separator, ``upgradepackage.go``, ``selfupdate/``). A library
-package elsewhere is not an installer, whatever it does: the program that calls it is — unless the file replaces
-the program's own executable (a **self-updater**, whatever its package: lazygit's ``pkg/updates``, exercism's ``cli``): it renames or saves a file over the name bound
-to ``os.Executable()``/``osext.Executable()``, or applies an update with go-update (``update.Apply``, the package
-imported from ``github.com/inconshreveable/go-update`` or its ``minio/selfupdate`` fork). What replaces the running
-program is what the next start of it runs, so the file is read as the update step it is. So is an **installer
-package**, whatever its name, whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a systemd system
-unit directory (technocrat's ``internal/installer``, AudeticLinkInstaller's ``internal/service/systemd.go``, which
-its caller in another file runs: the hold-out sets label such a package's steps, session 31): it installs the
-product's service. A function named for taking the
-product away (``Uninstall``, ``uninstallService``) is a shell function of its name over its lines, as the Python
-reader writes a ``def``: what it runs is the operator's uninstall.
+Which file is a program (a step): a ``.go`` file (not a ``_test.go``) that is ``package main``, lies under a ``cmd/``
+directory (a CLI's commands) or holds a cobra command's handler (a command run by its name), and whose name or place
+says install, upgrade, update or setup (``python_script.step_path``, or a Go file or directory name that starts with
+such a word: Go joins words with no separator, ``upgradepackage.go``, ``selfupdate/``). A library package elsewhere is
+not an installer, whatever it does: the program that calls it is — unless the file replaces the program's own executable
+(a **self-updater**, whatever its package: lazygit's ``pkg/updates``, exercism's ``cli``): it renames or saves a file
+over the name bound to ``os.Executable()``/``osext.Executable()``, or applies an update with go-update
+(``update.Apply``, the package imported from ``github.com/inconshreveable/go-update`` or its ``minio/selfupdate`` fork).
+What replaces the running program is what the next start of it runs, so the file is read as the update step it is. So is
+an **installer package**, whatever its name, whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a
+systemd system unit directory (technocrat's ``internal/installer``, AudeticLinkInstaller's
+``internal/service/systemd.go``, which its caller in another file runs: the hold-out sets label such a package's steps,
+session 31): it installs the product's service. A function named for taking the product away (``Uninstall``,
+``uninstallService``) is a shell function of its name over its lines, as the Python reader writes a ``def``: what it
+runs is the operator's uninstall.
 
 Written as shell:
 
