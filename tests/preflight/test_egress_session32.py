@@ -91,7 +91,7 @@ def test_c_a_cobra_upgrade_command_running_go_install_through_execx() -> None:
 
 
 def test_c_a_windows_variant_in_an_if_leaves_the_declared_line() -> None:
-    # goctl (hold-out set 133): the line is replaced on Windows only
+    # goctl (hold-out set 133): the line is replaced on Windows only, never on the Linux target
     body = (
         "\tcmd := `go install github.com/acme/tool@latest`\n"
         '\tif runtime.GOOS == "windows" {\n'
@@ -117,3 +117,40 @@ def test_c_a_run_of_a_package_not_named_for_commands_is_not_a_command_line() -> 
 def test_c_a_cobra_command_not_named_for_a_step_is_not_read() -> None:
     body = '\t_, _ = execx.Run("go install github.com/acme/tool@latest", "")\n'
     assert codes_at({"format/format.go": _go(body)}, EGRESS) == []
+
+
+# -- D: a PHP program named for pulling the checkout (``gitpull.php``, a ``git:pull`` console command) ---------------
+
+_PULL_COMMAND = (
+    "<?php\n\nnamespace App\\Console\\Commands;\n\nuse Illuminate\\Console\\Command;\n"
+    "use Illuminate\\Support\\Facades\\Artisan;\n\nclass GitPull extends Command\n{\n"
+    "    protected $signature = 'git:pull';\n\n    public function handle()\n    {\n"
+    "        exec('git pull');\n        Artisan::call('php artisan migrate --force');\n    }\n}\n"
+)
+
+
+def test_d_a_git_pull_console_command_is_an_update_step() -> None:
+    # shoppee (hold-out set 92): the Artisan call of ``php artisan migrate`` names no command and throws
+    assert codes_at({"app/Console/Commands/GitPull.php": _PULL_COMMAND}, EGRESS) == [14]
+    assert codes_at({"app/Console/Commands/GitPull.php": _PULL_COMMAND}, "preflight.unverified_download_exec") == []
+
+
+def test_d_a_console_command_named_otherwise_is_not_read() -> None:
+    text = _PULL_COMMAND.replace("git:pull", "report:daily")
+    assert codes_at({"app/Console/Commands/Report.php": text}, EGRESS) == []
+
+
+def test_d_a_gitpull_page_runs_git_through_its_interpolated_path() -> None:
+    # conference2017 (hold-out set 174): ``system("/usr/bin/env -i {$gitpath} pull 2>&1")``
+    text = "<?php\n$gitpath = '/usr/local/bin/git';\nsystem(\"/usr/bin/env -i {$gitpath} pull 2>&1\");\n"
+    assert codes_at({"web/gitpull.php": text}, EGRESS) == [3]
+
+
+def test_d_an_interpolated_variable_bound_to_another_program_is_not_git() -> None:
+    text = "<?php\n$tool = '/usr/local/bin/report';\nsystem(\"{$tool} pull 2>&1\");\n"
+    assert codes_at({"web/gitpull.php": text}, EGRESS) == []
+
+
+def test_d_a_page_not_named_for_pulling_is_not_read() -> None:
+    text = "<?php\n$gitpath = '/usr/local/bin/git';\nsystem(\"{$gitpath} pull 2>&1\");\n"
+    assert codes_at({"web/status.php": text}, EGRESS) == []
