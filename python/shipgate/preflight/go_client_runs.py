@@ -96,14 +96,16 @@ def _bound_once(name: str, function: Node) -> Node | None:
 def _other_platform(node: Node, function: Node) -> bool:
     """``node`` lies in the body of an ``if runtime.GOOS == "windows"`` (another platform than the Linux target's)
     of ``function``: it never runs there."""
-    current, child = node.parent, node
+    current: Node | None = node.parent
+    child = node
     while current is not None and current != function:
         if current.type == "if_statement" and child == current.child_by_field_name("consequence"):
             condition = current.child_by_field_name("condition")
             platform = _OTHER_PLATFORM.fullmatch(_text(condition).strip()) if condition is not None else None
             if platform is not None and platform.group(1) != "linux":
                 return True
-        current, child = current.parent, current
+        child = current
+        current = current.parent
     return False
 
 
