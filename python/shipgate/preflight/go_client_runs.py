@@ -10,6 +10,7 @@ appends later (a conditional option, a service name) is not read. Anything else 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import tree_sitter
@@ -65,8 +66,12 @@ def _enclosing(node: Node) -> Node | None:
 
 def _bound_once(name: str, function: Node) -> Node | None:
     """The value ``name`` is bound to by the one plain assignment of it in ``function`` (``+=`` appends are not
-    counted); None when it is assigned more than once or never."""
+    counted), or by its ``:=`` declaration when every other assignment is for another platform (``cmd := "go
+    install …"`` then ``if runtime.GOOS == "windows" { cmd = "set … && go install …" }``: the line run on the
+    Linux target); None when it is assigned more than once otherwise, or never."""
     found: list[Node] = []
+    declared: list[Node] = []
+    elsewhere = 0  # assignments for another platform
     stack = [function]
     for _ in range(100_000):
         if not stack:
@@ -80,8 +85,31 @@ def _bound_once(name: str, function: Node) -> Node | None:
                 values = right.named_children if right is not None else []
                 if targets == [name] and len(values) == 1:
                     found.append(values[0])
+                    declared += [values[0]] if node.type == "short_var_declaration" else []
+                    elsewhere += node.type == "assignment_statement" and _other_platform(node, function)
         stack.extend(node.named_children)
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0]
+    return declared[0] if len(declared) == 1 and elsewhere == len(found) - 1 else None
+
+
+def _other_platform(node: Node, function: Node) -> bool:
+    """``node`` lies in the body of an ``if runtime.GOOS == "windows"`` (another platform than the Linux target's)
+    of ``function``: it never runs there."""
+    current: Node | None = node.parent
+    child = node
+    while current is not None and current != function:
+        if current.type == "if_statement" and child == current.child_by_field_name("consequence"):
+            condition = current.child_by_field_name("condition")
+            platform = _OTHER_PLATFORM.fullmatch(_text(condition).strip()) if condition is not None else None
+            if platform is not None and platform.group(1) != "linux":
+                return True
+        child = current
+        current = current.parent
+    return False
+
+
+_OTHER_PLATFORM = re.compile(r'runtime\.GOOS\s*==\s*"(\w+)"')
 
 
 def _joined(node: Node) -> str | None:

