@@ -14,7 +14,7 @@ from shipgate.preflight.windows.batch import read_command_line
 from shipgate.preflight.windows.model import Call, Reading, Word
 from shipgate.preflight.windows.powershell import command_name
 
-MAX_CALLS = 1_000  # calls read of one installer script (real ones make tens; a generated file stops there)
+MAX_CALLS = 500  # calls read of one installer script (real ones make tens; a generated file stops there)
 MAX_JOINED = 8_192  # characters of one line and the lines a trailing backslash joins to it
 MAX_COMMAND = 8_191  # characters of a command line read (cmd.exe's limit; a longer one is not read)
 MAX_VALUE = 8_192  # characters of a variable's or constant's value kept (one that doubles at each line stops there)
