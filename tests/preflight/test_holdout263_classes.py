@@ -111,8 +111,10 @@ def test_c_per_user_or_overridable_levels_comments_and_other_files_are_quiet() -
     overridable = _INNO.replace("[Run]", "PrivilegesRequiredOverridesAllowed=commandline dialog\n[Run]")
     assert codes_at({"installer.iss": overridable}, _ROOT) == []
     commented = _INNO.replace("PrivilegesRequired=admin", ";PrivilegesRequired=admin")
-    assert codes_at({"installer.iss": commented}, _ROOT) == []
-    moved = _INNO.replace("PrivilegesRequired=admin\n", "")
+    assert codes_at({"installer.iss": commented}, _ROOT) == [2]  # no level stated: Inno's default, admin, at [Setup]
+    commented_lowest = _INNO.replace("PrivilegesRequired=admin", "PrivilegesRequired=lowest\n;PrivilegesRequired=admin")
+    assert codes_at({"installer.iss": commented_lowest}, _ROOT) == []
+    moved = _INNO.replace("PrivilegesRequired=admin\n", "PrivilegesRequired=lowest\n")
     other_section = moved.replace("[Run]\n", "[Run]\nPrivilegesRequired=admin\n")
     assert codes_at({"installer.iss": other_section}, _ROOT) == []
     for level in ("highest", "user"):

@@ -941,6 +941,7 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
     examples = ctx.sdist_examples  # an sdist's examples/: run when someone runs them
     requested: dict[str, set[int]] = {}  # per file, the lines assigning a URL a reported request then uses
     calling: dict[str, set[int]] = {}  # per file, the lines a reported contact starts on
+    contact_literals: dict[str, set[int]] = {}  # per file, the lines of the URLs a Windows call contacts elsewhere
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
         tool = is_payload_tool(ctx, path) or is_developer_tooling(ctx, path) or path in examples
@@ -958,10 +959,13 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
             where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
             assigned = where if where != c.call.line else None
             contacted = not is_development_file(path)  # a CI or developer script runs when its developers run it
+            if assigned is not None:  # an installer script's ``const Url = '…'``: read as text too, one contact
+                contact_literals.setdefault(path, set()).add(assigned)
             yield Endpoint(path, c.call.line, c.host, contacted, "network command", c.call.text, assigned)
     not_in_effect = ctx.offered_config  # sites-available/, unused fail2ban actions, a sample beside its real file
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
         shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
+        shell = shell | contact_literals.get(text.path, set())
         if text.path in requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
             shell = shell | _continued(text.lines, requested[text.path])
             # ``BASE = f"https://…"`` then ``url = f"{BASE}/{x}"`` at the assigned line: the base is that request's host

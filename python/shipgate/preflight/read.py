@@ -22,6 +22,7 @@ from shipgate.preflight.sql import SqlFile, parse_sql
 from shipgate.preflight.sql.sources import migration_notes, migration_sql, with_notes
 from shipgate.preflight.units import Unit, parse_unit
 from shipgate.preflight.windows import WinScript, parse_windows
+from shipgate.preflight.windows.installer_scripts import is_installer_script
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,6 +75,8 @@ def parse_file(path: str, kind: Kind, source: str) -> Parsed:
         tab = parse_crontab(source, path=path, system=True if _system_crontab(path) else None)
         commands = {(path, job.line): _job_script(path, job.line, job.command) for job in tab.jobs}
         return Parsed(crontabs={path: tab}, cron_commands=commands)
+    if kind is Kind.CONFIG and is_installer_script(path):  # read as text too (endpoints, credentials)
+        return replace(_embedded(path, source), windows={path: parse_windows(path, source)})
     if kind in (Kind.DOCKERFILE, Kind.CONFIG):
         return _embedded(path, source)
     if kind is Kind.WINDOWS:

@@ -216,6 +216,15 @@ class _Batch:
                     self.found.admin.append(number)
 
 
+def read_command_line(text: str, line: int) -> Reading:
+    """The calls one command line makes, read at ``line`` as cmd.exe reads a line of a batch file (an installer
+    script's program run: ``"C:\\Windows\\System32\\sc.exe" create …``, ``powershell -Command …``)."""
+    batch = _Batch()
+    for segment in _segments(text.strip()):
+        batch.command(segment, line)
+    return batch.found
+
+
 def read_batch(source: str) -> Reading:
     """Calls, settings, hashtable entries (of the PowerShell it runs), Administrator checks, and why the reading
     stopped early, if it did (over 50,000 lines)."""

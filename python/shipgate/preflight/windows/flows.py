@@ -31,7 +31,15 @@ from shipgate.preflight.windows.network import (
 from shipgate.preflight.windows.setx import setx_assignment
 
 _VERIFY = frozenset(
-    {"get-filehash", "test-filesignature", "get-authenticodesignature", "get-checksumvalid", "gpg", "cosign"}
+    {
+        "get-filehash",
+        "test-filesignature",
+        "get-authenticodesignature",
+        "get-checksumvalid",
+        "gpg",
+        "cosign",
+        "getsha256offile",  # Inno Setup's Pascal hash of a file (``inno``)
+    }
 )
 _RUNNERS = frozenset(
     {"start-process", "saps", "start", "invoke-expression", "iex", "msiexec", "import-module", "invoke-item", "ii", "&"}

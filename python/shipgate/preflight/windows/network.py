@@ -29,6 +29,8 @@ CHOCO_INSTALLS = {
     "install-chocolateypowershellcommand": (2, -1),
 }
 _CHOCO_WEBFILE = {"get-chocolateywebfile": (2, 3)}
+# NSIS download plug-ins, read by ``nsis`` as (URL, saved file): named for downloading in their own way
+_INSTALLER_DOWNLOADS = frozenset({"inetc::get", "nscurl::http"})
 _PINGS = frozenset({"ping", "test-connection", "test-netconnection", "tnc"})
 CHOCO = frozenset({"choco", "cinst", "cup"})
 _SOURCE_OPTIONS = ("--source", "-source", "-s")
@@ -126,7 +128,7 @@ def fetch(call: Call) -> Fetch | None:
         urls = choco_urls(call)
         file = call.option("filefullpath") or _positional(call, 1)
         return Fetch(call, urls[0], file.text if file else None, call.assigned_to, False) if urls else None
-    if "download" in name and not name.startswith((".", "[")):
+    if ("download" in name or name in _INSTALLER_DOWNLOADS) and not name.startswith((".", "[")):
         url = call.option("url", "uri", "source") or next(iter(_urls(call.words)), None)
         if url is None:
             return None

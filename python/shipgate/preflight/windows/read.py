@@ -6,7 +6,10 @@ import posixpath
 from collections.abc import Iterator
 
 from shipgate.preflight.windows.batch import read_batch
-from shipgate.preflight.windows.model import Call, WinScript
+from shipgate.preflight.windows.inno import read_inno
+from shipgate.preflight.windows.installer_scripts import INNO_EXT, is_installer_script
+from shipgate.preflight.windows.model import Call, Reading, WinScript
+from shipgate.preflight.windows.nsis import read_nsis
 from shipgate.preflight.windows.powershell import read_powershell
 
 POWERSHELL_EXT = (".ps1", ".psm1")
@@ -45,15 +48,31 @@ def _run_order(calls: list[Call]) -> tuple[Call, ...]:
     return tuple(order)
 
 
-def parse_windows(path: str, source: str) -> WinScript:
-    """The calls a PowerShell or batch file makes, in file order and in run order."""
-    batch = posixpath.basename(path).lower().endswith(BATCH_EXT)
+def _read(path: str, source: str) -> tuple[str, Reading, tuple[Call, ...]]:
+    """The file's language, what its reader found, and its calls in run order. An Inno Setup script runs its
+    ``[Code]`` wizard steps before its ``[Run]`` entries (``inno``)."""
+    name = posixpath.basename(path).lower()
+    if name.endswith(INNO_EXT):
+        found = read_inno(source)
+        code = [c for c in found.calls if c.function is not None]
+        return "inno", found, _run_order(code) + tuple(c for c in found.calls if c.function is None)
+    if is_installer_script(path):
+        found = read_nsis(source)
+        return "nsis", found, _run_order(found.calls)
+    batch = name.endswith(BATCH_EXT)
     found = read_batch(source) if batch else read_powershell(source)
+    return ("batch" if batch else "powershell"), found, _run_order(found.calls)
+
+
+def parse_windows(path: str, source: str) -> WinScript:
+    """The calls a PowerShell or batch file, or an Inno Setup or NSIS script, makes, in file order and in run
+    order."""
+    language, found, order = _read(path, source)
     return WinScript(
         path=path,
-        language="batch" if batch else "powershell",
+        language=language,
         calls=tuple(found.calls),
-        order=_run_order(found.calls),
+        order=order,
         settings=tuple(found.settings),
         hash_entries=tuple(found.entries),
         admin_checks=tuple(sorted(set(found.admin))),
