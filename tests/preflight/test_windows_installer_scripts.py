@@ -82,8 +82,9 @@ def test_inno_run_entries_reach_the_windows_command_checks() -> None:
 
 
 # taskscape/SystemMonitor ServerInstaller.iss @ e0b1478def21302b06f0064d24eedc038ccdbe69 (a postinstall entry that
-# offers to open the dashboard), raspopov/SLAP Setup/vs_12.iss @ (find_files) and getlantern/lantern-client
-# windows/packaging/exe/inno_setup.iss @ 81b390ef5113df72b663fe49ebc6b4174720f036 (a bundled redistributable run
+# offers to open the dashboard), raspopov/SLAP Setup/vs_12.iss @ 22b2ebd0d7f760d5868c91dc715cf1498a2b25cc and
+# getlantern/lantern-client windows/packaging/exe/inno_setup.iss @ 81b390ef5113df72b663fe49ebc6b4174720f036 (a
+# bundled redistributable run
 # from {tmp}, with a ``Check:`` function).
 _QUIET_RUNS = (
     "[Setup]\n"
@@ -121,9 +122,10 @@ def test_inno_launches_bundled_installers_and_check_functions_are_quiet() -> Non
     assert findings({"ServerInstaller.iss": _QUIET_RUNS}) == [(_ROOT, 3)]
 
 
-# A [Code] download then run, cut from a public Inno script found by ``find_string "DownloadTemporaryFile("`` (the
-# index's file 60394243614, whose repository it does not name): Inno 6's DownloadTemporaryFile(Url, BaseFilename,
-# RequiredSHA256OfFile, OnDownloadProgress) checks the file only when the hash is not empty.
+# A [Code] download then run, cut from FiredMosquito831/my-claude-code
+# desktop-shell/installer/windows/MyClaudeCode.iss @ 5863a7c93af1470f8b884aefc3ed340aeba472bf: Inno 6's
+# DownloadTemporaryFile(Url, BaseFilename, RequiredSHA256OfFile, OnDownloadProgress) checks the file only when the
+# hash is not empty.
 _WEBVIEW = (
     "[Setup]\n"
     "AppName=My App\n"
