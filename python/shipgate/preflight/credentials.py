@@ -390,186 +390,277 @@ def _commented_setting(text: TextFile, code: bool, line: str) -> bool:
     return text.kind is Kind.CONFIG and not code and bool(_CONFIG_COMMENT.match(line))
 
 
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """One text file as ``scan`` reads it: its numbered lines, its whole source, whether it is program source kept
+    as configuration (``code``), the lines written for people (docstrings, commented-out PHP), its PHP settings and
+    the settings a ``<prefix>_ENABLED=false`` switches off."""
+
+    text: TextFile
+    lines: dict[int, str]
+    source: str
+    code: bool
+    for_people: Set[int]
+    php: php_settings.PhpSettings | None
+    switched_off: Set[int]
+
+    @property
+    def path(self) -> str:
+        return self.text.path
+
+
+def _read(text: TextFile) -> _Reading:
+    """Read ``text`` once for every step of ``scan``."""
+    source = "\n".join(ln.text for ln in text.lines)
+    code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
+    for_people: Set[int] = documentation_lines(text.path, source) if code else set()
+    php = php_settings.read(text.path, source) if text.kind is Kind.CONFIG else None
+    # ``/* 'password' => 'secret', */``: an example commented out; a string's text. Also in a PHP template
+    # (``config.php.sample`` opening with ``<?php``): its blocks are as commented out as in the file it becomes.
+    if php is not None and (code or source.lstrip().startswith("<?php")):
+        for_people = set(for_people) | php.commented | php.quoted
+    switched_off = (
+        prefix_switched_off_lines([(ln.number, ln.text) for ln in text.lines]) if text.kind is Kind.CONFIG else set()
+    )
+    return _Reading(text, {ln.number: ln.text for ln in text.lines}, source, code, for_people, php, switched_off)
+
+
+def _token_secrets(r: _Reading, found: dict[int, Secret]) -> None:
+    """Tokens, keys and URL passwords in any text (``token_secrets``), less the examples: a docstring's DSN, a
+    connection in an XML comment or a commented-out setting, a switched-off feature's, a help text's example."""
+    text, lines, code = r.text, r.lines, r.code
+    prose: set[int] | None = None
+    uncommented = _xml_uncommented(text) if "<!--" in r.source else {}
+    for s in token_secrets(r.source):
+        if s.line in r.for_people and word_secret(s.kind):
+            continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
+        if s.kind == "password in URL" and s.line in uncommented and s.secret not in uncommented[s.line]:
+            continue  # ``<!-- <Realm url="mysql://u:p@127.0.0.1/db"/> -->``: a connection commented out
+        if s.line in r.switched_off:
+            continue  # ``RAVEN_DSN=https://KEY:SECRET@…`` of a feature its ``RAVEN_ENABLED=false`` switches off
+        if (
+            s.kind == "password in URL"
+            and _commented_setting(text, code, lines.get(s.line, ""))
+            and _word_shaped(s.secret.split("@", 1)[0])
+        ):
+            continue  # ``#  DATABASE_URL=postgresql://app:passw0rd@localhost/app``: an example commented out
+        if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
+            if prose is None:
+                prose = prose_string_lines(text.path, r.source)
+            if s.line in prose or _in_prose_literal(lines.get(s.line, ""), s.secret):
+                continue  # a help text's example DSN (``help="… e.g. amqp://u:p@host"``)
+        found.setdefault(s.line, s)
+
+
+def _setting_file_secrets(ctx: Context, r: _Reading, found: dict[int, Secret]) -> None:
+    """What a configuration file (or a Windows script) sets: connection strings' passwords, keyword assignments
+    and directives (``_text_secrets``) but not a prompt's question, and a file named for its one secret."""
+    text = r.text
+    if text.kind is Kind.CONFIG and not r.code:  # ``jdbc:…?user=app&password=x``, ``pg://db?u=app&p=x``
+        for s in url_query_passwords(r.source):
+            found.setdefault(s.line, s)
+        for s in go_dsn_passwords(r.source):  # ``root:x@tcp(db:3306)/app``: Go's MySQL DSN has no scheme
+            found.setdefault(s.line, s)
+        for s in connection_string_passwords(r.source):  # ``Server=db;User ID=app;Password=x``: ADO.NET's
+            found.setdefault(s.line, s)
+    if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
+        asked = _prompted(ctx, text)  # ``$key = Read-Host "Enter the key"``: the quoted text is the question
+        for s in _text_secrets(text, r.source, r.code, r.for_people, r.php):
+            if s.line in asked and word_secret(s.kind):
+                continue
+            if s.line in r.switched_off:
+                continue  # ``RTMP_SECRET=…`` of a feature its ``RTMP_ENABLED=false`` switches off (holdout146)
+            if s.line not in r.for_people or not word_secret(s.kind):  # a docstring's example, random or not
+                found.setdefault(s.line, s)
+    only = single_value([ln.text for ln in text.lines]) if secret_file_name(text.path) else None
+    if only is not None:
+        kind = "password assignment (a file named for it)"
+        found.setdefault(only[0], Secret(only[0], kind, only[1], Severity.HIGH))
+
+
+def _shell_secrets(script: Script, r: _Reading, found: dict[int, Secret]) -> None:
+    """What a script (or an env file read as one) assigns or passes, and the passwords its SQL clients are given;
+    a URL password with a ``${VAR:-…}`` fallback is left to the default-credential check."""
+    for s in _script_secrets(script):
+        if s.line not in r.switched_off:  # an env file's settings are read as assignments too
+            found.setdefault(s.line, s)
+    for psql, inline in inline_sql(r.path, script):  # ``psql -c "CREATE ROLE app PASSWORD 'x'"``
+        if any("$" in w.raw for w in option_values(psql, "-c", "--command")):
+            continue  # ``PASSWORD '$DB_PW'``: the literal, if any, is where the variable is assigned
+        for st in inline.statements:
+            if st.password_role:
+                found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
+    for command in script.commands:  # ``mysql <<EOF`` … ``IDENTIFIED BY 'x'``, ``mysql -e "…"``, ``echo … | psql``
+        for line, value in sql_passwords(command):  # a word under a password's name: not in CI or docs
+            if not allowed(value):
+                kind = "password assignment in SQL given to a database client"
+                found.setdefault(line, Secret(line, kind, value, Severity.HIGH))
+    for d in url_fallbacks(script):  # reported as preflight.default_credential
+        if d.line in found and found[d.line].kind == "password in URL":
+            del found[d.line]
+
+
+def _unit_secrets(ctx: Context, path: str, found: dict[int, Secret]) -> None:
+    """A systemd unit's ``Environment=`` secrets (readable through ``systemctl show``) and ``SetCredential=``
+    data, named as the setting its identifier spells."""
+    unit = ctx.parsed.units.get(path)
+    if unit is None:
+        return
+    for name, value, line in unit.environment():
+        s2 = _assignment_secret(name, value)
+        if s2 is not None:
+            found.setdefault(
+                line,
+                Secret(line, f"{s2.kind} in Environment= (readable via systemctl show)", s2.secret, s2.severity),
+            )
+    for ident, data, line in unit.set_credentials():  # ``SetCredential=db-password:x``: named as a setting
+        s3 = _assignment_secret(re.sub(r"[^A-Za-z0-9]", "_", ident).upper(), data)
+        if s3 is not None:
+            found.setdefault(line, Secret(line, f"{s3.kind} in SetCredential=", s3.secret, s3.severity))
+
+
+def _migration_secrets(ctx: Context, path: str, found: dict[int, Secret]) -> None:
+    """A SQL file's role passwords, an account row's stored literal and an unchecked ``IDENTIFIED BY 'x'``."""
+    sql = ctx.parsed.sql.get(path)
+    if sql is None:
+        return
+    for st in sql.statements:
+        if st.password_role:
+            found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
+        elif st.stored_password and not allowed(st.stored_password):  # an account row's hashed literal
+            found.setdefault(st.line, Secret(st.line, "SQL password", st.stored_password, Severity.HIGH))
+        elif not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2)):
+            found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
+
+
+def _without_examples(r: _Reading, found: dict[int, Secret]) -> dict[int, Secret]:
+    """``found`` less the values a file's own shape marks as examples: an example login beside a placeholder host,
+    an unchosen XML backend, a settings declaration's description, an LDIF sample directory, a public key's armor."""
+    text = r.text
+    numbered = tuple((ln.number, ln.text) for ln in text.lines)
+    if found and text.kind is Kind.CONFIG:  # ``user_name: user``/``password: password`` on smtp.example.com
+        examples_of = example_login_lines(text.path, numbered) | placeholder_key_password_lines(text.path, numbered)
+        for line in examples_of:  # ``tls_key_password: secret`` beside ``tls_key_file: /path/to/x.key``
+            if line in found and word_secret(found[line].kind):
+                del found[line]
+    if found and text.path.lower().endswith(".xml"):
+        for line in unchosen_backend_lines(r.source):  # ``<mysql>`` … ``<pass>`` beside ``<module>sqlite``
+            found.pop(line, None)
+    if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description
+        for line in declaration_text_lines(text.path, numbered):
+            if line in found and word_secret(found[line].kind):
+                del found[line]
+    if text.path.lower().endswith(".ldif"):  # a sample directory's hundred people and their passwords
+        for line in sample_password_lines(text.path, iter(numbered)):
+            found.pop(line, None)
+    if "-----BEGIN " in r.source:  # a published key or certificate's base64 lines are not secrets
+        for line in public_armor_lines(numbered):
+            found.pop(line, None)
+    return found
+
+
+def _without_test_values(ctx: Context, r: _Reading, found: dict[int, Secret]) -> dict[int, Secret]:
+    """``found`` less what the file's role makes a test value, a label or an example: test data and names in
+    program source, a CI script's or documentation's words, a web bundle's labels, an sdist example's words, a
+    test service's configuration, a settings schema's defaults, a commented copy of a setting."""
+    text, lines, path = r.text, r.lines, r.path
+    if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
+        found = {n: s for n, s in found.items() if _of_product(path, s, n, lines, code=r.code, php=r.php)}
+        if r.code:  # ``password_detail_key = "registrationcode"``, a type map's ``KEY_PASSWORD: 'password'``
+            found = {n: s for n, s in found.items() if not (word_secret(s.kind) and names_a_name(s.kind, n, lines))}
+            tests = self_test_lines(path, r.source) if found else set()  # ``if __name__ == "__main__":``
+            found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
+    elif is_ci_file(path) or is_documentation(path):  # a CI script's test password, an example
+        found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+    found = {n: s for n, s in found.items() if not published_example(s.secret, lines.get(n, ""))}  # AWS docs'
+    if found and is_web_bundle(path, [(ln.number, ln.text) for ln in text.lines[:1]]):
+        # a built web client's words (``password:"Passwort"`` in a webpack chunk of translations): labels a
+        # browser shows; a token in its own format is still reported
+        found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+    if path in ctx.sdist_examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
+        found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
+    if path in ctx.makefile_tooling or path in ctx.test_env_scripts or path in ctx.ci_playbooks:
+        # a test service's configuration, started by a developer target; a test database a tox run or a CI
+        # job's script sets up
+        found = {n: s for n, s in found.items() if _random(_password(s))}
+    if found and _schema(text):  # a settings schema's defaults and examples
+        found = {n: s for n, s in found.items() if not word_secret(s.kind)}
+    for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
+        del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
+    return found
+
+
+def _file_defaults(ctx: Context, r: _Reading, found: dict[int, Secret]) -> list[Finding]:
+    """Default credentials a configuration file, program source or PowerShell script falls back to (each
+    reported as ``preflight.default_credential`` in place of a hard-coded one on its line)."""
+    text, lines, code, path = r.text, r.lines, r.code, r.path
+    examples = ctx.sdist_examples
+    # a CI or devstack file's fallback is a test value, read as configuration (``devstack/settings``) or a script
+    tooling = is_ci_file(path)
+    defaults = list(_config_defaults(path, text.lines)) if text.kind is Kind.CONFIG and not tooling else []
+    if code and path.endswith(".py") and path not in examples:
+        defaults.extend(_python_defaults(path, r.source, lines))
+        defaults.extend(_prompt_defaults(path, lines, found))
+    elif code and path not in examples:
+        defaults.extend(_js_defaults(path, r.source, lines))
+    if code and path not in examples and not tooling:
+        taken = {f.evidence["line"] for f in defaults}
+        defaults.extend(f for f in _bracketed_defaults(path, lines) if f.evidence["line"] not in taken)
+    win = ctx.parsed.windows.get(path) if text.kind is Kind.WINDOWS and not tooling else None
+    if win is not None and path not in examples:  # ``param([string]$Token = "x")``: the caller may omit it
+        for d in filter(_secret_default, win.defaults):
+            defaults.append(_default_finding(path, d, lines.get(d.line, d.raw)))
+    return defaults
+
+
+def _script_defaults(ctx: Context, r: _Reading, script: Script, defaults: list[Finding]) -> Iterator[Finding]:
+    """A product script's ``${PW:-x}`` fallbacks not already reported among ``defaults``."""
+    if is_ci_file(r.path) or r.path in ctx.ci_playbooks:
+        return  # a CI or devstack script's fallback is a test value, a CI job's script's too
+    # a compose command's ``--password=${PW:-x}`` is read as configuration and as the command's shell: once
+    reported = {(f.evidence.get("line"), f.evidence.get("variable")) for f in defaults}
+    for finding in _defaults(r.path, script, r.lines):
+        if (finding.evidence.get("line"), finding.evidence.get("variable")) not in reported:
+            yield finding
+
+
 def scan(ctx: Context) -> Iterator[Finding]:
-    examples = ctx.sdist_examples  # an sdist's examples/: read as documentation
+    """Hard-coded and default credentials of every text file, in file order, each file's hard-coded ones by line
+    and then its defaults. A file's steps:
+
+    1. collect what each reader finds, the first reader of a line winning (tokens and URLs, a configuration
+       file's settings, a script's assignments and SQL, cron and compose command lines, a unit's environment,
+       a SQL file's roles);
+    2. drop the examples the file's shape marks, then what its role makes a test value or a label;
+    3. read its default credentials, which take their line from a hard-coded finding;
+    4. report."""
     command_lines = _command_lines(ctx)
     for text in ctx.texts:
-        lines = {ln.number: ln.text for ln in text.lines}
+        r = _read(text)
         found: dict[int, Secret] = {}
-        source = "\n".join(ln.text for ln in text.lines)
-        code = text.kind is Kind.CONFIG and is_program_source(text.path, source)
-        for_people = documentation_lines(text.path, source) if code else set()
-        php = php_settings.read(text.path, source) if text.kind is Kind.CONFIG else None
-        # ``/* 'password' => 'secret', */``: an example commented out; a string's text. Also in a PHP template
-        # (``config.php.sample`` opening with ``<?php``): its blocks are as commented out as in the file it becomes.
-        if php is not None and (code or source.lstrip().startswith("<?php")):
-            for_people = set(for_people) | php.commented | php.quoted
-        prose: set[int] | None = None
-        uncommented = _xml_uncommented(text) if "<!--" in source else {}
-        switched_off = (
-            prefix_switched_off_lines([(ln.number, ln.text) for ln in text.lines])
-            if text.kind is Kind.CONFIG
-            else set()
-        )
-        for s in token_secrets(source):
-            if s.line in for_people and word_secret(s.kind):
-                continue  # a docstring's example DSN (``>>> parse_dsn('postgresql://u:pass@h/db')``)
-            if s.kind == "password in URL" and s.line in uncommented and s.secret not in uncommented[s.line]:
-                continue  # ``<!-- <Realm url="mysql://u:p@127.0.0.1/db"/> -->``: a connection commented out
-            if s.line in switched_off:
-                continue  # ``RAVEN_DSN=https://KEY:SECRET@…`` of a feature its ``RAVEN_ENABLED=false`` switches off
-            if (
-                s.kind == "password in URL"
-                and _commented_setting(text, code, lines.get(s.line, ""))
-                and _word_shaped(s.secret.split("@", 1)[0])
-            ):
-                continue  # ``#  DATABASE_URL=postgresql://app:passw0rd@localhost/app``: an example commented out
-            if s.kind == "password in URL" and code and not _random(s.secret.split("@", 1)[0]):
-                if prose is None:
-                    prose = prose_string_lines(text.path, source)
-                if s.line in prose or _in_prose_literal(lines.get(s.line, ""), s.secret):
-                    continue  # a help text's example DSN (``help="… e.g. amqp://u:p@host"``)
-            found.setdefault(s.line, s)
-        if text.kind is Kind.CONFIG and not code:  # ``jdbc:…?user=app&password=x``, ``pg://db?u=app&p=x``
-            for s in url_query_passwords(source):
-                found.setdefault(s.line, s)
-            for s in go_dsn_passwords(source):  # ``root:x@tcp(db:3306)/app``: Go's MySQL DSN has no scheme
-                found.setdefault(s.line, s)
-            for s in connection_string_passwords(source):  # ``Server=db;User ID=app;Password=x``: ADO.NET's
-                found.setdefault(s.line, s)
-        if text.kind in (Kind.CONFIG, Kind.WINDOWS):  # PowerShell/batch: ``$password = '…'``, ``set PASS=…``
-            asked = _prompted(ctx, text)  # ``$key = Read-Host "Enter the key"``: the quoted text is the question
-            for s in _text_secrets(text, source, code, for_people, php):
-                if s.line in asked and word_secret(s.kind):
-                    continue
-                if s.line in switched_off:
-                    continue  # ``RTMP_SECRET=…`` of a feature its ``RTMP_ENABLED=false`` switches off (holdout146)
-                if s.line not in for_people or not word_secret(s.kind):  # a docstring's example, random or not
-                    found.setdefault(s.line, s)
-        only = single_value([ln.text for ln in text.lines]) if secret_file_name(text.path) else None
-        if only is not None:
-            kind = "password assignment (a file named for it)"
-            found.setdefault(only[0], Secret(only[0], kind, only[1], Severity.HIGH))
+        # 1. collect
+        _token_secrets(r, found)
+        _setting_file_secrets(ctx, r, found)
         script = ctx.parsed.scripts.get(text.path)
         if script is not None:
-            for s in _script_secrets(script):
-                if s.line not in switched_off:  # an env file's settings are read as assignments too
-                    found.setdefault(s.line, s)
-            for psql, inline in inline_sql(text.path, script):  # ``psql -c "CREATE ROLE app PASSWORD 'x'"``
-                if any("$" in w.raw for w in option_values(psql, "-c", "--command")):
-                    continue  # ``PASSWORD '$DB_PW'``: the literal, if any, is where the variable is assigned
-                for st in inline.statements:
-                    if st.password_role:
-                        found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
-            for (
-                command
-            ) in script.commands:  # ``mysql <<EOF`` … ``IDENTIFIED BY 'x'``, ``mysql -e "…"``, ``echo … | psql``
-                for line, value in sql_passwords(command):  # a word under a password's name: not in CI or docs
-                    if not allowed(value):
-                        kind = "password assignment in SQL given to a database client"
-                        found.setdefault(line, Secret(line, kind, value, Severity.HIGH))
-            for d in url_fallbacks(script):  # reported as preflight.default_credential
-                if d.line in found and found[d.line].kind == "password in URL":
-                    del found[d.line]
+            _shell_secrets(script, r, found)
         for job in command_lines.get(text.path, ()):
             for s in _script_secrets(job):
                 found.setdefault(s.line, s)
-        unit = ctx.parsed.units.get(text.path)
-        if unit is not None:
-            for name, value, line in unit.environment():
-                s2 = _assignment_secret(name, value)
-                if s2 is not None:
-                    found.setdefault(
-                        line,
-                        Secret(
-                            line, f"{s2.kind} in Environment= (readable via systemctl show)", s2.secret, s2.severity
-                        ),
-                    )
-            for ident, data, line in unit.set_credentials():  # ``SetCredential=db-password:x``: named as a setting
-                s3 = _assignment_secret(re.sub(r"[^A-Za-z0-9]", "_", ident).upper(), data)
-                if s3 is not None:
-                    found.setdefault(line, Secret(line, f"{s3.kind} in SetCredential=", s3.secret, s3.severity))
-        sql = ctx.parsed.sql.get(text.path)
-        if sql is not None:
-            for st in sql.statements:
-                if st.password_role:
-                    found.setdefault(st.line, Secret(st.line, "SQL password", "", Severity.HIGH))
-                elif st.stored_password and not allowed(st.stored_password):  # an account row's hashed literal
-                    found.setdefault(st.line, Secret(st.line, "SQL password", st.stored_password, Severity.HIGH))
-                elif (
-                    not st.checked and (m := _SQL_IDENTIFIED.search(st.text)) and not allowed(m.group(1) or m.group(2))
-                ):
-                    found.setdefault(st.line, Secret(st.line, "SQL password", m.group(1) or m.group(2), Severity.HIGH))
-        if found and text.kind is Kind.CONFIG:  # ``user_name: user``/``password: password`` on smtp.example.com
-            numbered = tuple((ln.number, ln.text) for ln in text.lines)
-            examples_of = example_login_lines(text.path, numbered) | placeholder_key_password_lines(text.path, numbered)
-            for line in examples_of:  # ``tls_key_password: secret`` beside ``tls_key_file: /path/to/x.key``
-                if line in found and word_secret(found[line].kind):
-                    del found[line]
-        if found and text.path.lower().endswith(".xml"):
-            for line in unchosen_backend_lines(source):  # ``<mysql>`` … ``<pass>`` beside ``<module>sqlite``
-                found.pop(line, None)
-        if found and text.path.endswith((".yaml", ".yml")):  # a settings declaration's example or description
-            for line in declaration_text_lines(text.path, tuple((ln.number, ln.text) for ln in text.lines)):
-                if line in found and word_secret(found[line].kind):
-                    del found[line]
-        if text.path.lower().endswith(".ldif"):  # a sample directory's hundred people and their passwords
-            for line in sample_password_lines(text.path, ((ln.number, ln.text) for ln in text.lines)):
-                found.pop(line, None)
-        if "-----BEGIN " in source:  # a published key or certificate's base64 lines are not secrets
-            for line in public_armor_lines(tuple((ln.number, ln.text) for ln in text.lines)):
-                found.pop(line, None)
-        if text.kind is Kind.CONFIG:  # test data, translations, package descriptions, examples, names
-            code = is_program_source(text.path, source)
-            found = {n: s for n, s in found.items() if _of_product(text.path, s, n, lines, code=code, php=php)}
-            if code:  # ``password_detail_key = "registrationcode"``, a type map's ``KEY_PASSWORD: 'password'``
-                found = {n: s for n, s in found.items() if not (word_secret(s.kind) and names_a_name(s.kind, n, lines))}
-                tests = self_test_lines(text.path, source) if found else set()  # ``if __name__ == "__main__":``
-                found = {n: s for n, s in found.items() if n not in tests or not word_secret(s.kind)}
-        elif is_ci_file(text.path) or is_documentation(text.path):  # a CI script's test password, an example
-            found = {n: s for n, s in found.items() if not word_secret(s.kind)}
-        found = {n: s for n, s in found.items() if not published_example(s.secret, lines.get(n, ""))}  # AWS docs'
-        if found and is_web_bundle(text.path, [(ln.number, ln.text) for ln in text.lines[:1]]):
-            # a built web client's words (``password:"Passwort"`` in a webpack chunk of translations): labels a
-            # browser shows; a token in its own format is still reported
-            found = {n: s for n, s in found.items() if not word_secret(s.kind)}
-        if text.path in examples:  # ``'api_token': 'c3a29e5d…'``, ``export API_TOKEN=c3a29e5d…``: example words
-            found = {n: s for n, s in found.items() if not (word_secret(s.kind) or s.kind.startswith("token assign"))}
-        if text.path in ctx.makefile_tooling or text.path in ctx.test_env_scripts or text.path in ctx.ci_playbooks:
-            # a test service's configuration, started by a developer target; a test database a tox run or a CI
-            # job's script sets up
-            found = {n: s for n, s in found.items() if _random(_password(s))}
-        if found and _schema(text):  # a settings schema's defaults and examples
-            found = {n: s for n, s in found.items() if not word_secret(s.kind)}
-        for line in commented_copy_lines({n: s.secret for n, s in found.items()}, lines):
-            del found[line]  # ``#$rdatabase_password = 'cactiuser';`` below ``$database_password = 'cactiuser';``
-        # a CI or devstack file's fallback is a test value, read as configuration (``devstack/settings``) or a script
-        tooling = is_ci_file(text.path)
-        defaults = list(_config_defaults(text.path, text.lines)) if text.kind is Kind.CONFIG and not tooling else []
-        if code and text.path.endswith(".py") and text.path not in examples:
-            defaults.extend(_python_defaults(text.path, source, lines))
-            defaults.extend(_prompt_defaults(text.path, lines, found))
-        elif code and text.path not in examples:
-            defaults.extend(_js_defaults(text.path, source, lines))
-        if code and text.path not in examples and not tooling:
-            taken = {f.evidence["line"] for f in defaults}
-            defaults.extend(f for f in _bracketed_defaults(text.path, lines) if f.evidence["line"] not in taken)
-        win = ctx.parsed.windows.get(text.path) if text.kind is Kind.WINDOWS and not tooling else None
-        if win is not None and text.path not in examples:  # ``param([string]$Token = "x")``: the caller may omit it
-            for d in filter(_secret_default, win.defaults):
-                defaults.append(_default_finding(text.path, d, lines.get(d.line, d.raw)))
+        _unit_secrets(ctx, text.path, found)
+        _migration_secrets(ctx, text.path, found)
+        # 2. drop examples and test values
+        found = _without_test_values(ctx, r, _without_examples(r, found))
+        # 3. default credentials
+        defaults = _file_defaults(ctx, r, found)
         for finding in defaults:
             found.pop(finding.evidence["line"], None)  # reported as a default credential instead
+        # 4. report
         for line, s in sorted(found.items()):
-            yield _finding(text.path, dataclasses.replace(s, line=line), lines.get(line, ""))
+            yield _finding(text.path, dataclasses.replace(s, line=line), r.lines.get(line, ""))
         yield from defaults
-        if script is not None and not is_ci_file(text.path) and text.path not in ctx.ci_playbooks:
-            # a CI or devstack script's fallback is a test value, a CI job's script's too
-            # a compose command's ``--password=${PW:-x}`` is read as configuration and as the command's shell: once
-            reported = {(f.evidence.get("line"), f.evidence.get("variable")) for f in defaults}
-            for finding in _defaults(text.path, script, lines):
-                if (finding.evidence.get("line"), finding.evidence.get("variable")) not in reported:
-                    yield finding
+        if script is not None:
+            yield from _script_defaults(ctx, r, script, defaults)
 
 
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
