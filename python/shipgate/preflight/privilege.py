@@ -563,19 +563,45 @@ def root_only(
     """What makes ``command`` need root on a usual system, and the line to report it on (a redirection of a
     ``{ …; } > /etc/x`` group is reported once, on the group's redirection line); None when nothing does.
     ``functions`` are the script's own (a ``start`` function is not Upstart's ``start``); ``shell_uid``: ``$UID`` is
-    the running shell's uid (bash, zsh), not a POSIX sh's environment variable."""
+    the running shell's uid (bash, zsh), not a POSIX sh's environment variable.
+
+    The steps, first answer wins: a container started; a command that changes nothing; an init system's service
+    control; a system tool's step; a command that always needs root (less its queries); a privileged change of
+    accounts, attributes, packages or services; a write under a system directory."""
     name = command.name or ""
     if "systemd-nspawn" in command.wrappers:
         return "systemd-nspawn starts a container", command.line
     if idle(command):
         return None  # ``chown OWNER`` with no file, ``mv DIR/F DIR``: fails before it changes anything
     args = [w.text for w in command.words]
+    why = _init_system_control(command, functions, args) or _system_tool_step(command, name, args)
+    if why is not None:
+        return why, command.line
+    if name in _ALWAYS_ROOT and not lists_mounts(command):
+        why = _always_root_change(command, name, args, shell_uid)
+        return (why, command.line) if why is not None else None
+    why = _privileged_change(command, name, args)
+    if why is not None:
+        return why, command.line
+    return _system_directory_write(command, name)
+
+
+def _init_system_control(command: Command, functions: frozenset[str], args: list[str]) -> str | None:
+    """A SysV init script (``/etc/init.d/x start``), ``initctl`` or an Upstart verb (``start x``, not the script's
+    own ``start`` function) controlling a system service."""
+    name = command.name or ""
     program = command.program.text if command.program is not None else ""
     verb = args[0] if args else ""
     sysv = program.startswith(_INIT_SCRIPT_DIRS) or name == "initctl"
     upstart = name in _UPSTART - {"initctl"} and name not in functions and bool(verb)
     if (sysv and verb in _SYSTEM_VERBS | _INIT_SCRIPT_ACTIONS) or upstart:
-        return f"{program} controls system services", command.line
+        return f"{program} controls system services"
+    return None
+
+
+def _system_tool_step(command: Command, name: str, args: list[str]) -> str | None:
+    """A system tool's root-only step: an account or system tool (``_system_tool``), a device, network or Postfix
+    step, FreeBSD's ``sysrc`` writing /etc/rc.conf."""
     tool = (
         _system_tool(name, args)
         or device_step(command, _ROOT_PREFIXES)
@@ -583,55 +609,74 @@ def root_only(
         or postfix_step(command)
     )
     if tool is not None:
-        return tool, command.line
+        return tool
     if name == "sysrc" and _sysrc_writes(args):
-        return "sysrc writes /etc/rc.conf", command.line
-    if name in _ALWAYS_ROOT and not lists_mounts(command):
-        if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
-            return None
-        if name == "update-alternatives" and not any(a in ("--install", "--set", "--remove", "--config") for a in args):
-            return None
-        if name == "debconf-set-selections" and any(a in ("-c", "--checkonly") for a in args):
-            return None  # only checks the answers' syntax
-        if name == "ldconfig" and any(a in _LDCONFIG_QUERIES for a in args):
-            return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
-        if name == "restorecon" and _relabels_home_only(command):
-            return None  # the invoking account's own files, which it may relabel to their default context
-        if system_queries.read_only(name, args):
-            return None  # lists the firewall's rules, shows the host name or clock: changes nothing
-        owner = operands(command)[:1]
-        if name == "chown" and owner and (
-            (owner[0].assigned_at is None and _own_user(owner[0].raw, shell_uid))
-            or _assigned_own_user(owner[0], shell_uid)
-            or _kept_owner(command, owner[0])
-        ):
-            return None
-        return f"{name} changes system state", command.line
+        return "sysrc writes /etc/rc.conf"
+    return None
+
+
+def _always_root_change(command: Command, name: str, args: list[str], shell_uid: bool) -> str | None:
+    """A command of ``_ALWAYS_ROOT`` changing system state; None for its forms that only query or check
+    (``sysctl`` without a write, ``ldconfig -p``, a firewall listing …) or touch the invoking account's own files
+    (``restorecon`` under its home, ``chown`` to its own user)."""
+    if name == "sysctl" and not any(a in ("-w", "-p", "--system", "--write") or "=" in a for a in args):
+        return None
+    if name == "update-alternatives" and not any(a in ("--install", "--set", "--remove", "--config") for a in args):
+        return None
+    if name == "debconf-set-selections" and any(a in ("-c", "--checkonly") for a in args):
+        return None  # only checks the answers' syntax
+    if name == "ldconfig" and any(a in _LDCONFIG_QUERIES for a in args):
+        return None  # prints the linker cache (or ldconfig's version/usage); rebuilds nothing
+    if name == "restorecon" and _relabels_home_only(command):
+        return None  # the invoking account's own files, which it may relabel to their default context
+    if system_queries.read_only(name, args):
+        return None  # lists the firewall's rules, shows the host name or clock: changes nothing
+    owner = operands(command)[:1]
+    if name == "chown" and owner and (
+        (owner[0].assigned_at is None and _own_user(owner[0].raw, shell_uid))
+        or _assigned_own_user(owner[0], shell_uid)
+        or _kept_owner(command, owner[0])
+    ):
+        return None
+    return f"{name} changes system state"
+
+
+def _privileged_change(command: Command, name: str, args: list[str]) -> str | None:
+    """A change only root may make, named by the command and its options: another account's settings, a
+    protected file attribute or flag, an archive extracted into a system directory, system packages, system
+    services, ``make install`` into a system prefix."""
     if (other := _another_accounts_settings(command)) is not None:
-        return other, command.line
+        return other
     if name == "chattr" and _protected_attribute(args):
-        return "chattr changes the immutable or append-only attribute", command.line
+        return "chattr changes the immutable or append-only attribute"
     if name == "chflags" and _system_flags(operands(command)):
-        return "chflags changes a system flag (schg, sappnd, sunlnk)", command.line
+        return "chflags changes a system flag (schg, sappnd, sunlnk)"
     if (
         name == "tar"
         and (into := _extracts_into(args)) is not None
         and (into == "/" or into.startswith(_ROOT_PREFIXES))
         and not _members_under_tmp(args, into)
     ):
-        return f"tar extracts into {into}", command.line
+        return f"tar extracts into {into}"
     verbs = _PACKAGE_VERBS.get(name)
     if verbs is not None and any(a.partition("=")[0] in verbs for a in args) and not apt_simulates(command):
-        return f"{name} manages system packages", command.line
+        return f"{name} manages system packages"
     service_verbs = _SYSTEM_VERBS | (_SYSTEMCTL_VERBS if name == "systemctl" else frozenset())
     if name in ("systemctl", "service") and "--user" not in args and any(a in service_verbs for a in args):
-        return f"{name} controls system services", command.line
+        return f"{name} controls system services"
     if name == "service" and len(args) > 1 and args[1] in _INIT_SCRIPT_ACTIONS:
-        return f"service runs the {args[1]} action of an init script", command.line
+        return f"service runs the {args[1]} action of an init script"
     if name == "make" and "install" in args:
         prefix = next((a.partition("=")[2] for a in args if a.startswith(("PREFIX=", "prefix="))), "")
         if prefix.rstrip("/") + "/" in (*_ROOT_PREFIXES, "/usr/local/"):
-            return f"make install into {prefix}", command.line
+            return f"make install into {prefix}"
+    return None
+
+
+def _system_directory_write(command: Command, name: str) -> tuple[str, int] | None:
+    """A write under a system directory or into one of its entries, and the line to report it on: a path the
+    command writes (a copy into the directory itself, or into /), an entry it makes, removes or relabels there, a
+    directory made or removed right in /, ``dd`` of a file in /, an entry replaced in /var or made in /home."""
     for word in written_paths(command):
         # ``install -m 0640 rpaw.conf /etc``: a copy into a system directory itself puts its file there
         into_directory = (
@@ -1327,94 +1372,161 @@ def _called_as_root(script: Script) -> frozenset[str]:
     return frozenset(name for name, sites in calls.items() if all("root" in c.conditions for c in sites))
 
 
+@dataclasses.dataclass(frozen=True)
+class _ScriptFacts:
+    """What ``_implicit_steps`` knows of a script before walking its commands: who runs which part of it (as root,
+    as its service account, handed over after a root check) and which folders are an account's own."""
+
+    script: Script
+    functions: frozenset[str]
+    checked: tuple[frozenset[str], tuple[str, ...]]  # paths the run tested for writability
+    dropped: int | None  # the line from which the script runs as its own account
+    serves: bool  # a start script: its state folders are its account's
+    accounts: tuple[str, ...]  # run as root or as the account a root-only chown names
+    owned: list[tuple[int, str]]  # (line, folder): given to an account by the script's own chown
+    as_root: frozenset[str]  # functions only ever called as root
+    # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
+    handed: int | None
+
+    @classmethod
+    def of(cls, script: Script, lines: tuple[str, ...], sourced_by_start: bool) -> _ScriptFacts:
+        return cls(
+            script=script,
+            functions=frozenset(script.functions),
+            checked=_writability_checked(lines),
+            dropped=_runs_as_its_account_from(script),
+            serves=sourced_by_start or starts_app_server(script),
+            accounts=state_folders_given_when_root(script),
+            owned=state_folders_given_to_accounts(script),
+            as_root=_called_as_root(script),
+            handed=min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None),
+        )
+
+
+class _Directories:
+    """The directory a ``cd`` moved to, at top level and in each function, and the ``cd`` itself (whose directory
+    may be set per branch); a subshell's ``cd`` (``( cd DIR; … )``) holds only in its block, the directory and
+    ``cd`` before it back after it."""
+
+    def __init__(self) -> None:
+        self._cwds: dict[str | None, str] = {}
+        self._cds: dict[str | None, Command | None] = {}
+        self._scoped: dict[str | None, tuple[tuple[int, int, int], str | None, Command | None]] = {}
+
+    def follow(self, command: Command) -> None:
+        """Move with ``command``: leave a subshell's block it is past, take the directory it ``cd``s to."""
+        held = self._scoped.get(command.function)
+        if held is not None and not within(command.block, held[0]):
+            del self._scoped[command.function]
+            _restore(self._cwds, command.function, held[1])
+            self._cds[command.function] = held[2]
+        if command.name == "cd" and "subshell" in command.conditions and command.block is not None:
+            self._scoped.setdefault(
+                command.function, (command.block, self._cwds.get(command.function), self._cds.get(command.function))
+            )
+        if command.name == "cd":
+            places = operands(command)
+            self._cwds[command.function] = places[0].text.rstrip("/") + "/" if len(places) == 1 else ""
+            self._cds[command.function] = command if len(places) == 1 else None
+
+    def cwd(self, command: Command) -> str:
+        """The directory ``command`` runs in (``""``: not known)."""
+        return self._cwds.get(command.function, self._cwds.get(None, ""))
+
+    def cd(self, command: Command) -> Command | None:
+        """The ``cd`` that moved to the directory ``command`` runs in."""
+        return self._cds.get(command.function, self._cds.get(None))
+
+
 def _implicit_steps(
     script: Script, lines: tuple[str, ...] = (), sourced_by_start: bool = False
 ) -> list[tuple[Command, str]]:
     """Root-only steps the script takes with no escalation and no root check (each at its line, once);
-    ``sourced_by_start``: a library a service's start script sources (its state folders are the service's)."""
+    ``sourced_by_start``: a library a service's start script sources (its state folders are the service's).
+
+    Walking the commands in order, it follows what earlier lines set up (directories given to the invoking user,
+    groups made, ``configure`` prefixes, the working directory), skips the steps that run as root or elsewhere,
+    finds what makes a step root-only and drops the steps on the run's or an account's own paths."""
     steps: list[tuple[Command, str]] = []
     seen: set[int] = set()
-    functions = frozenset(script.functions)
-    checked = _writability_checked(lines)
-    cwds: dict[str | None, str] = {}  # the directory a ``cd`` moved to, at top level and in each function
-    cds: dict[str | None, Command | None] = {}  # the ``cd`` itself, whose directory may be set per branch
-    dropped = _runs_as_its_account_from(script)
-    serves = sourced_by_start or starts_app_server(script)  # a start script: its state folders are its account's
-    accounts = state_folders_given_when_root(script)  # run as root or as the account a root-only chown names
-    owned = state_folders_given_to_accounts(script)  # (line, folder): given to an account by the script's own chown
-    as_root = _called_as_root(script)
-    # a non-root run handed over to the product (``[ "$(id -u)" != 0 ] && exec app``): what follows runs as root
-    handed = min((c.line for c in script.root_checks if c.kind == "hands_over"), default=None)
+    facts = _ScriptFacts.of(script, lines, sourced_by_start)
+    directories = _Directories()
     given: list[tuple[int, str]] = []  # directories an escalated chown gave the invoking user ("": not known)
     made_groups: set[str] = set()  # groups an account tool made on an earlier line (``new_groups``)
     prefixes: dict[str, str] = {}  # build directory -> the ``--prefix`` its ``configure`` was given
-    # a subshell's ``cd`` (``( cd DIR; … )``): its block, and the directory and ``cd`` before it, back after it
-    scoped: dict[str | None, tuple[tuple[int, int, int], str | None, Command | None]] = {}
     commands = read_through_runners(script)
     saving = _wrapper_saving(script, commands)
     for command in commands:
         given.extend((command.line, place) for place in _handed_to_user(command, shell_uid=not script.posix_sh))
         made_groups.update(groups_made(command))
-        held = scoped.get(command.function)
-        if held is not None and not within(command.block, held[0]):
-            del scoped[command.function]
-            _restore(cwds, command.function, held[1])
-            cds[command.function] = held[2]
-        if command.name == "cd" and "subshell" in command.conditions and command.block is not None:
-            scoped.setdefault(command.function, (command.block, cwds.get(command.function), cds.get(command.function)))
-        if command.name == "cd":
-            places = operands(command)
-            cwds[command.function] = places[0].text.rstrip("/") + "/" if len(places) == 1 else ""
-            cds[command.function] = command if len(places) == 1 else None
-        cwd = cwds.get(command.function, cwds.get(None, ""))
+        directories.follow(command)
+        cwd = directories.cwd(command)
         if (prefix := configure_prefix(command)) is not None:
             prefixes[cwd] = prefix  # the Makefile this build directory's ``make install`` copies by
-        # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
-        if command.escalation or "root" in command.conditions or command.function in as_root or elsewhere(command):
+        if _privileged_or_elsewhere(command, facts):
             continue
-        if handed is not None and command.line > handed and "not-root" not in command.conditions:
-            continue
-        if NEVER in command.conditions:
-            continue  # a branch whose test can never hold (a switch the file sets otherwise, two literals that differ)
-        if command.name in _POWER_STATE and _FIRST_BOOT.search(script.path):
-            continue  # a first-boot one-shot's closing reboot or halt: the end of its own run, not an install step
-        if any(command.function == f and command.line > line for f, line in script.privilege_guards):
-            continue  # the function returned before this step when the run lacked the privilege
-        found = root_only(command, functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
+        found = root_only(command, facts.functions, shell_uid=not script.posix_sh) or _in_system_dir(command, cwd)
         found = found or chgrp_to_new_group(command, made_groups)
         found = found or _configured_install(command, prefixes.get(cwd))
         found = found or _saved_by_wrapper(command, saving.get(id(command), ()), script)
         if found is None and not script.root_checks:
             found = _write_on_some_platform(command, script)
-            found = found or _relative_write_on_some_platform(command, cds.get(command.function, cds.get(None)), script)
+            found = found or _relative_write_on_some_platform(command, directories.cd(command), script)
         if found is None or found[1] in seen:
             continue
-        if owner_follows_runner(command, script, lambda text: _own_user(text, shell_uid=not script.posix_sh)):
-            continue  # the invoking user's own id unless root runs it (an entrypoint adapting to its uid)
-        # (a chmod of a file the run put in a directory it tested for writability: that file is the run's own)
-        if found[0].startswith(("writes", "mkdir", "rm ", "touch ", "chmod ")) and (
-            _checked_write(command, script, checked) or _under_tested_path(found[0], checked[1])
-        ):
-            continue
-        if found[0].startswith("writes ") and "not-root" in command.conditions and not command.escalation:
-            continue  # written only when not root, on purpose: an image's group-writable /etc/passwd for any uid
         why, line = found
-        if why.startswith(_PATH_REASONS) and _given_to_user(why, command.line, given):
-            continue  # under a directory the script gave the invoking user, with its escalation, before
-        if dropped is not None and command.line > dropped and why.startswith(_PATH_REASONS):
-            continue  # a path the service account owns (the script runs as that account by design)
-        if serves and why.startswith(_PATH_REASONS) and writes_only_state(command):
-            continue  # the service's own state folder, written by the account that runs the service
-        if why.startswith(_PATH_REASONS) and inside_folders(why, accounts):
-            continue  # a state folder the script gives its account when root: that account's on either run
-        folders = tuple(f for at, f in owned if at < command.line)
-        if folders and why.startswith(_PATH_REASONS) and (
-            inside_folders(why, folders) or writes_only_inside(command, folders)
-        ):
-            continue  # a state folder the script's own chown gave an account on an earlier line
+        if _own_path(command, why, facts, given):
+            continue
         seen.add(line)
         steps.append((dataclasses.replace(command, line=line), why))
     return steps
+
+
+def _privileged_or_elsewhere(command: Command, facts: _ScriptFacts) -> bool:
+    """``command`` runs escalated, as root (under a root check, in a function only root calls, after a non-root
+    run was handed over), on another machine, never, or after its function returned for want of privilege; or it
+    is a first-boot one-shot's closing reboot."""
+    script = facts.script
+    # Conditions run too: ``if ! apt-get update; then`` updates the package lists.
+    if command.escalation or "root" in command.conditions or command.function in facts.as_root or elsewhere(command):
+        return True
+    if facts.handed is not None and command.line > facts.handed and "not-root" not in command.conditions:
+        return True
+    if NEVER in command.conditions:
+        return True  # a branch whose test can never hold (a switch the file sets otherwise, two literals that differ)
+    if command.name in _POWER_STATE and _FIRST_BOOT.search(script.path):
+        return True  # a first-boot one-shot's closing reboot or halt: the end of its own run, not an install step
+    # the function returned before this step when the run lacked the privilege
+    return any(command.function == f and command.line > line for f, line in script.privilege_guards)
+
+
+def _own_path(command: Command, why: str, facts: _ScriptFacts, given: list[tuple[int, str]]) -> bool:
+    """The root-only step ``why`` touches what is the run's or an account's own: an owner that follows the runner,
+    a path the run tested for writability, a write made only when not root, a directory given to the invoking
+    user, the service account's paths and state folders."""
+    script = facts.script
+    if owner_follows_runner(command, script, lambda text: _own_user(text, shell_uid=not script.posix_sh)):
+        return True  # the invoking user's own id unless root runs it (an entrypoint adapting to its uid)
+    # (a chmod of a file the run put in a directory it tested for writability: that file is the run's own)
+    if why.startswith(("writes", "mkdir", "rm ", "touch ", "chmod ")) and (
+        _checked_write(command, script, facts.checked) or _under_tested_path(why, facts.checked[1])
+    ):
+        return True
+    if why.startswith("writes ") and "not-root" in command.conditions and not command.escalation:
+        return True  # written only when not root, on purpose: an image's group-writable /etc/passwd for any uid
+    if why.startswith(_PATH_REASONS) and _given_to_user(why, command.line, given):
+        return True  # under a directory the script gave the invoking user, with its escalation, before
+    if facts.dropped is not None and command.line > facts.dropped and why.startswith(_PATH_REASONS):
+        return True  # a path the service account owns (the script runs as that account by design)
+    if facts.serves and why.startswith(_PATH_REASONS) and writes_only_state(command):
+        return True  # the service's own state folder, written by the account that runs the service
+    if why.startswith(_PATH_REASONS) and inside_folders(why, facts.accounts):
+        return True  # a state folder the script gives its account when root: that account's on either run
+    folders = tuple(f for at, f in facts.owned if at < command.line)
+    # a state folder the script's own chown gave an account on an earlier line
+    return bool(folders) and why.startswith(_PATH_REASONS) and (
+        inside_folders(why, folders) or writes_only_inside(command, folders)
+    )
 
 
 def _configured_install(command: Command, prefix: str | None) -> tuple[str, int] | None:
