@@ -27,7 +27,7 @@ from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.bundled_libraries import bundled_library_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.connection_strings import line_connection_strings
-from shipgate.preflight.contents import Context, Kind, Line, at_line
+from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.craft_parts import build_part_lines
 from shipgate.preflight.csp_sources import csp_source
 from shipgate.preflight.distributed import (
@@ -1061,100 +1061,154 @@ def _continued(lines: Sequence[Line], starts: Set[int]) -> set[int]:
     return found
 
 
+@dataclass
+class _ContactLines:
+    """Per file, the lines the programs' contacts already account for, read before the same files are read as
+    text: the lines assigning a URL a reported request then uses (``requested``), the lines a reported contact
+    starts on (``calling``), and the lines of the URLs a Windows call contacts elsewhere (``literals``)."""
+
+    requested: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+    calling: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+    literals: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+
+
 def endpoints(ctx: Context) -> Iterator[Endpoint]:
-    """Every host the package names, contacted or mentioned, internal ones included."""
-    examples = ctx.sdist_examples  # an sdist's examples/: run when someone runs them
-    requested: dict[str, set[int]] = {}  # per file, the lines assigning a URL a reported request then uses
-    calling: dict[str, set[int]] = {}  # per file, the lines a reported contact starts on
-    contact_literals: dict[str, set[int]] = {}  # per file, the lines of the URLs a Windows call contacts elsewhere
+    """Every host the package names, contacted or mentioned, internal ones included: the scripts' and cron
+    commands' contacts, the Windows programs' calls, then the configuration, unit and program files read as text
+    (after the contacts, whose lines they leave out)."""
+    reported = _ContactLines()
+    yield from _script_file_endpoints(ctx, reported)
+    for (path, _), script in ctx.parsed.cron_commands.items():
+        yield from _script_endpoints(path, script)
+    yield from _windows_endpoints(ctx, reported)
+    for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
+        yield from _settings_file_endpoints(ctx, text, reported)
+
+
+def _script_file_endpoints(ctx: Context, reported: _ContactLines) -> Iterator[Endpoint]:
+    """The shell scripts' hosts; records the lines their contacts start on and assign their URLs on."""
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
+        examples = ctx.sdist_examples  # an sdist's examples/: run when someone runs them
         tool = is_payload_tool(ctx, path) or is_developer_tooling(ctx, path) or path in examples
         tool = tool or is_served_elsewhere(ctx, path)  # a kickstart snippet, user data: the served machine contacts
         for e in _script_endpoints(path, script):
             if e.assigned_line and e.contacted:
-                requested.setdefault(path, set()).add(e.assigned_line)
+                reported.requested.setdefault(path, set()).add(e.assigned_line)
             if e.contacted:  # ``subprocess.run(\n ["git", "clone", "https://…"])``: its literal's line is this contact
-                calling.setdefault(path, set()).add(e.line)
+                reported.calling.setdefault(path, set()).add(e.line)
             yield dataclasses.replace(e, contacted=False) if tool else e
-    for (path, _), script in ctx.parsed.cron_commands.items():
-        yield from _script_endpoints(path, script)
-    for path, win in ctx.parsed.windows.items():  # PowerShell and batch: the hosts their calls contact
+
+
+def _windows_endpoints(ctx: Context, reported: _ContactLines) -> Iterator[Endpoint]:
+    """PowerShell and batch: the hosts their calls contact; records the lines of the URLs assigned elsewhere."""
+    for path, win in ctx.parsed.windows.items():
         for c in contacts(win):
             where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
             assigned = where if where != c.call.line else None
             contacted = not is_development_file(path)  # a CI or developer script runs when its developers run it
             if assigned is not None:  # an installer script's ``const Url = '…'``: read as text too, one contact
-                contact_literals.setdefault(path, set()).add(assigned)
+                reported.literals.setdefault(path, set()).add(assigned)
             yield Endpoint(path, c.call.line, c.host, contacted, "network command", c.call.text, assigned)
-    not_in_effect = ctx.offered_config  # sites-available/, unused fail2ban actions, a sample beside its real file
-    for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
-        shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
-        shell = shell | contact_literals.get(text.path, set())
-        if text.path in requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
-            shell = shell | _continued(text.lines, requested[text.path])
-            # ``BASE = f"https://…"`` then ``url = f"{BASE}/{x}"`` at the assigned line: the base is that request's host
-            numbered = [(ln.number, ln.text) for ln in text.lines]
-            shell = shell | literals_behind(text.path, numbered, requested[text.path])
-        own = own_names(text)  # a compose file's own containers, reached on the project's network
-        payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
-        source = "\n".join(ln.text for ln in text.lines)
-        code = is_program_source(text.path, source[:300])
-        if code and text.path in calling:  # a call's bracketed arguments on the lines after it: that call's contact
-            shell = shell | _continued(text.lines, calling[text.path])
-        for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
-        for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
-        for_people |= printed_argument_lines(text.path, source, ctx.printing_helpers) if code else set()
-        for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
-        for_people |= perl_not_run_lines(text.path, source) if code else set()  # Perl off Linux, dead code
-        for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
-        for_people |= php_shown_lines(text.path, source) if code else set()  # PHP strings it echoes, prints or throws
-        for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text
-        for_people |= rust_shown_lines(text.path, source) if code else set()  # Rust printed, logged or panic text
-        for_people |= rust_other_os_lines(text.path, source) if code else set()  # Rust arms and cfgs off Linux
-        for_people |= self_test_lines(text.path, source) if code else set()  # a package module's ``__main__`` test
-        for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
-        if not code:  # a boot menu's titles and entries, printed on the console of the machine booting
-            for_people |= menu_text_lines(tuple((ln.number, ln.text) for ln in text.lines))
-        lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
-        built = ctx.ships_dependencies
-        # ``urlopen(JSON_URL)``: contacted at each call; read from the whole file (a step's ``def`` lines are read as
-        # shell too, and a module with them blanked does not parse)
-        whole = tuple((ln.number, ln.text) for ln in text.lines)
-        calls = request_lines(text.path, whole) if code else {}
-        calls = calls or (go_request_lines(text.path, source) if code else {})  # ``http.Get(refsUrl)``, in Go
-        calls = calls or (rust_request_lines(text.path, source) if code else {})  # a build.rs ``download_file(URL)``
-        # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
-        unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
-        program = ProgramHosts(requested_literal_lines(text.path, whole), python_host_values(text.path, whole))
-        for e in _text_endpoints(
-            text.path,
-            text.kind,
-            lines,
-            payload=payload,
-            for_people=for_people,
-            built=built,
-            program=program if code else None,
-        ):
-            if e.host.lower().rstrip(".") in own:
-                continue
-            at = [e]
-            # requests built from the literal contact its host, also when the literal alone reads as a link (a
-            # repository's page, ``https://github.com/owner/repo``, that ``.git/info/refs`` is appended to)
-            if e.line in calls and (e.contacted or e.found_as == "setting"):
-                at_calls = calls[e.line]
-                made = "network command"
-                at = [
-                    dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line, contacted=True)
-                    for n in at_calls
-                ]
-            for one in at:
-                if text.path in not_in_effect:
-                    yield dataclasses.replace(one, contacted=False, found_as="offered")
-                else:  # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
-                    tool = text.path in examples or one.line in unrun
-                    tool = tool or text.path in ctx.development_settings  # ``DevelopmentConfig``'s OIDC client file
-                    yield dataclasses.replace(one, contacted=False) if tool else one
+
+
+def _read_elsewhere(ctx: Context, text: TextFile, code: bool, reported: _ContactLines) -> Set[int]:
+    """The lines of a file already read as a contact (as shell, a Windows call's URL, a request's literal or its
+    bracketed arguments): left out of the reading as text, so each host is reported once."""
+    shell: Set[int] = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
+    shell = shell | reported.literals.get(text.path, set())
+    if text.path in reported.requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
+        shell = shell | _continued(text.lines, reported.requested[text.path])
+        # ``BASE = f"https://…"`` then ``url = f"{BASE}/{x}"`` at the assigned line: the base is that request's host
+        numbered = [(ln.number, ln.text) for ln in text.lines]
+        shell = shell | literals_behind(text.path, numbered, reported.requested[text.path])
+    # a call's bracketed arguments on the lines after it: that call's contact
+    if code and text.path in reported.calling:
+        shell = shell | _continued(text.lines, reported.calling[text.path])
+    return shell
+
+
+def _lines_for_people(ctx: Context, text: TextFile, source: str, code: bool) -> Set[int]:
+    """The lines of a file written for a reader: a program's docstrings, printed and logged text, code that does
+    not run on Linux; a manifest's metadata; a boot menu's entries. Their hosts are mentions."""
+    path = text.path
+    for_people = documentation_lines(path, source) | prose_string_lines(path, source) if code else set()
+    for_people |= shown_lines(path, source) if code else set()  # JavaScript comments and printed text
+    for_people |= printed_argument_lines(path, source, ctx.printing_helpers) if code else set()
+    for_people |= perl_shown_lines(path, source) if code else set()  # Perl here-documents it prints or dies
+    for_people |= perl_not_run_lines(path, source) if code else set()  # Perl off Linux, dead code
+    for_people |= ruby_shown_lines(path, source) if code else set()  # Ruby strings it puts, warns or raises
+    for_people |= php_shown_lines(path, source) if code else set()  # PHP strings it echoes, prints or throws
+    for_people |= go_shown_lines(path, source) if code else set()  # Go error messages, printed or logged text
+    for_people |= rust_shown_lines(path, source) if code else set()  # Rust printed, logged or panic text
+    for_people |= rust_other_os_lines(path, source) if code else set()  # Rust arms and cfgs off Linux
+    for_people |= self_test_lines(path, source) if code else set()  # a package module's ``__main__`` test
+    for_people |= lifecycle.metadata_lines(path, source)  # a manifest's homepage, repository, funding…
+    if not code:  # a boot menu's titles and entries, printed on the console of the machine booting
+        for_people |= menu_text_lines(tuple((ln.number, ln.text) for ln in text.lines))
+    return for_people
+
+
+def _request_calls(path: str, whole: tuple[tuple[int, str], ...], source: str) -> dict[int, list[int]]:
+    """Per line of a URL literal, the lines of the requests built on it (Python, else Go, else a build.rs)."""
+    calls = request_lines(path, whole)
+    calls = calls or go_request_lines(path, source)  # ``http.Get(refsUrl)``, in Go
+    return calls or rust_request_lines(path, source)  # a build.rs ``download_file(URL)``
+
+
+def _settings_file_endpoints(ctx: Context, text: TextFile, reported: _ContactLines) -> Iterator[Endpoint]:
+    """A configuration, unit or program file's hosts read as text (``_text_endpoints``), less its compose file's own
+    containers; a URL literal a request is built on is reported at that request, as its contact."""
+    own = own_names(text)  # a compose file's own containers, reached on the project's network
+    payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
+    source = "\n".join(ln.text for ln in text.lines)
+    code = is_program_source(text.path, source[:300])
+    shell = _read_elsewhere(ctx, text, code, reported)
+    for_people = _lines_for_people(ctx, text, source, code)
+    lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
+    # ``urlopen(JSON_URL)``: contacted at each call; read from the whole file (a step's ``def`` lines are read as
+    # shell too, and a module with them blanked does not parse)
+    whole = tuple((ln.number, ln.text) for ln in text.lines)
+    calls = _request_calls(text.path, whole, source) if code else {}
+    # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
+    unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
+    program = ProgramHosts(requested_literal_lines(text.path, whole), python_host_values(text.path, whole))
+    for e in _text_endpoints(
+        text.path,
+        text.kind,
+        lines,
+        payload=payload,
+        for_people=for_people,
+        built=ctx.ships_dependencies,
+        program=program if code else None,
+    ):
+        if e.host.lower().rstrip(".") in own:
+            continue
+        for one in _at_requests(e, calls):
+            yield _as_run(ctx, text.path, one, unrun)
+
+
+def _at_requests(e: Endpoint, calls: dict[int, list[int]]) -> list[Endpoint]:
+    """The endpoint, or, when requests are built from its URL literal, one contact at each such request: they
+    contact its host, also when the literal alone reads as a link (a repository's page,
+    ``https://github.com/owner/repo``, that ``.git/info/refs`` is appended to)."""
+    if e.line in calls and (e.contacted or e.found_as == "setting"):
+        made = "network command"
+        return [
+            dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line, contacted=True) for n in calls[e.line]
+        ]
+    return [e]
+
+
+def _as_run(ctx: Context, path: str, e: Endpoint, unrun: Set[int]) -> Endpoint:
+    """The endpoint as the file is run: offered (configuration not put in effect), not contacted at the upgrade (an
+    sdist's example, a Makefile target no install runs, a development settings file), or as read."""
+    if path in ctx.offered_config:  # sites-available/, unused fail2ban actions, a sample beside its real file
+        return dataclasses.replace(e, contacted=False, found_as="offered")
+    # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
+    tool = path in ctx.sdist_examples or e.line in unrun
+    tool = tool or path in ctx.development_settings  # ``DevelopmentConfig``'s OIDC client file
+    return dataclasses.replace(e, contacted=False) if tool else e
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
