@@ -27,7 +27,7 @@ from shipgate.preflight.browser_links import browser_link_lines
 from shipgate.preflight.bundled_libraries import bundled_library_lines
 from shipgate.preflight.compose import own_names
 from shipgate.preflight.connection_strings import line_connection_strings
-from shipgate.preflight.contents import Context, Kind, Line, at_line
+from shipgate.preflight.contents import Context, Kind, Line, TextFile, at_line
 from shipgate.preflight.craft_parts import build_part_lines
 from shipgate.preflight.csp_sources import csp_source
 from shipgate.preflight.distributed import (
@@ -726,34 +726,43 @@ def public_bare_host(value: str) -> str | None:
     return None
 
 
-def _text_endpoints(
-    path: str,
-    kind: Kind,
-    lines: tuple[tuple[int, str], ...],
-    *,
-    payload: bool = False,
-    for_people: Set[int] = frozenset(),
-    built: bool = True,
-    program: ProgramHosts | None = None,
-) -> Iterator[Endpoint]:
-    """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
-    someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions.
-    ``program``: what the whole Python file says of its hosts (``lines`` may lack the lines read as shell)."""
-    examples = example_element_lines(path, lines)  # ``<!-- EXAMPLE: … -->`` then ``<Address>1.2.3.4</Address>``
-    lines = helm.without_comments(path, without_xml_comments(lines))
-    commented = block_comment_lines(lines) | template_comment_lines(lines)  # ``/* … */``, ``{# … #}``, ``%#``
-    if any("-----BEGIN " in text for _, text in lines):  # a published key's or certificate's ``Comment: https://…``
-        commented |= public_armor_lines(lines)
-    identifiers = identifier_lines(lines)
-    code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
+@dataclass(frozen=True)
+class _FileFacts:
+    """What the whole of a configuration-like file says that decides how each of its lines is read: whether it is
+    program source or written for people (``document``), its lines that contact nothing (``disabled``) or sit in a
+    comment, and the settings and hosts read from the file as a whole. Read once per file by ``_file_facts``."""
+
+    path: str
+    kind: Kind
+    code: bool
+    document: bool
+    repo_file: bool
+    for_people: Set[int]
+    commented: set[int]
+    disabled: set[int]
+    identifiers: dict[int, list[tuple[int, int]]]
+    block_listed: dict[int, str]
+    requested: set[int] | frozenset[int]
+    php_values: dict[int, tuple[str, str]]
+    section_of: dict[int, str]
+
+
+def _is_document(path: str, lines: tuple[tuple[int, str], ...], code: bool, payload: bool, built: bool) -> bool:
+    """Whether the whole file is written for people or for a browser: its hosts are mentions, not contacts."""
     # ``built``: the package ships its dependencies installed, so its composer.json describes a build already done
     described = names_no_setting(path, lines) and (built or not path.endswith("composer.json"))
     document = is_documentation(path) or is_localization(path) or (code and payload) or described
     document = document or is_browser_script(path) or is_vendored_web_asset(path)  # served to browsers as published
     document = document or is_page_template(path, lines)  # a Jinja page: its links are the reader's browser's
     document = document or is_served_feed(path, lines)  # an Atom/OPDS feed, OpenSearch description: its readers'
-    document = document or is_mail_message(path, lines) or in_mail_templates(path)  # a mail's links: the recipient's
-    repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
+    return document or is_mail_message(path, lines) or in_mail_templates(path)  # a mail's links: the recipient's
+
+
+def _not_contacted_lines(
+    path: str, lines: tuple[tuple[int, str], ...], code: bool, repo_file: bool, examples: Set[int]
+) -> set[int]:
+    """The lines whose hosts the product does not contact: switched off, examples, descriptions, links for pages,
+    other products' settings. Their hosts are reported as mentions (docs/preflight.md)."""
     disabled = _switched_off_lines(path, repo_file, lines) | helm.not_contacted_lines(path, lines)
     disabled |= module_text_lines(path, lines)  # a Jetty module's description and licence links
     disabled |= declaration_text_lines(path, lines)  # a settings declaration's descriptions and examples
@@ -790,127 +799,243 @@ def _text_endpoints(
     disabled |= build_part_lines(path, lines)  # a snapcraft recipe's ``parts:``: fetched on the build host
     if is_package_recipe(path, "\n".join(text for _, text in lines[:200])):
         disabled = {number for number, _ in lines}  # a build recipe's URLs are the package manager's own fetches
-    block_listed = _block_listed_hosts(lines)
+    return disabled
+
+
+def _file_facts(
+    path: str,
+    kind: Kind,
+    lines: tuple[tuple[int, str], ...],
+    *,
+    payload: bool,
+    for_people: Set[int],
+    built: bool,
+    program: ProgramHosts | None,
+) -> tuple[_FileFacts, tuple[tuple[int, str], ...]]:
+    """The file's facts (``_FileFacts``) and its lines with XML and Helm comments blanked, the lines to read."""
+    examples = example_element_lines(path, lines)  # ``<!-- EXAMPLE: … -->`` then ``<Address>1.2.3.4</Address>``
+    lines = helm.without_comments(path, without_xml_comments(lines))
+    commented = block_comment_lines(lines) | template_comment_lines(lines)  # ``/* … */``, ``{# … #}``, ``%#``
+    if any("-----BEGIN " in text for _, text in lines):  # a published key's or certificate's ``Comment: https://…``
+        commented |= public_armor_lines(lines)
+    code = is_program_source(path, "\n".join(text for _, text in lines[:3]))
+    repo_file = path.lower().endswith(".repo") or any(_REPO_FILE_LINE.match(text) for _, text in lines)
     requested = requested_local_lines(path, lines) if code else set()
     php_values = php_string_settings(path, lines)  # ``$database_host = 'db.vendor.it';``, ``define('X_HOST', …);``
     if code and program is not None:
         requested |= program.requested  # ``NOMINATIM_BASE_URL`` a function's ``getUrlContent(url)`` is built on
         php_values |= program.settings  # ``add_argument('--server', default='dict.org')``, a socket's host
-    section_of = {} if code else section_of_lines(lines)
+    facts = _FileFacts(
+        path=path,
+        kind=kind,
+        code=code,
+        document=_is_document(path, lines, code, payload, built),
+        repo_file=repo_file,
+        for_people=for_people,
+        commented=commented,
+        disabled=_not_contacted_lines(path, lines, code, repo_file, examples),
+        identifiers=identifier_lines(lines),
+        block_listed=_block_listed_hosts(lines),
+        requested=requested,
+        php_values=php_values,
+        section_of={} if code else section_of_lines(lines),
+    )
+    return facts, lines
+
+
+def _text_endpoints(
+    path: str,
+    kind: Kind,
+    lines: tuple[tuple[int, str], ...],
+    *,
+    payload: bool = False,
+    for_people: Set[int] = frozenset(),
+    built: bool = True,
+    program: ProgramHosts | None = None,
+) -> Iterator[Endpoint]:
+    """Hosts in a configuration-like file. ``payload``: a system package's file (its program source runs when
+    someone runs it later); ``for_people``: lines written for a reader (docstrings, POD). Their hosts are mentions.
+    ``program``: what the whole Python file says of its hosts (``lines`` may lack the lines read as shell)."""
+    facts, lines = _file_facts(path, kind, lines, payload=payload, for_people=for_people, built=built, program=program)
     for number, line in lines:
-        stripped = line.lstrip()
-        if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (code and stripped.startswith(_CODE_COMMENT)):
-            continue
-        if not code and _REMARK.match(stripped):
-            continue  # a batch script's or SQL*Plus ``REM https://…`` line, also held in a policy's string
-        if number in commented or (stripped.startswith('"') and path.endswith(".vim")):
-            continue  # a block comment; a Vim script's comment line
-        seen: set[str] = set()
-        listed_server = bool(_LISTED_SERVER_NAME.match(line))
-        element = _xml_setting(line)
-        written_as = f"{element[0]}={element[1].strip()}" if element else line
-        php_value = php_values.get(number)
-        written_as = f"{php_value[0]}={php_value[1]}" if php_value else written_as
-        key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", written_as, count=1) if listed_server else written_as)
-        if key is not None and _EMAIL.match(key.group(2)):
-            continue  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
-        if key is None and (keyserver := _KEYSERVER.match(line)) is not None:
-            key = keyserver
-        if key is not None and code and not php_value and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
-            key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
-        if key is not None and code and names_vocabulary(key.group(key.lastindex or 1)):
-            key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
-        found = list(_URL_IN_TEXT.finditer(line))
-        u = found[0] if key is not None and code and found else None
-        if u is not None and (
-            regex_url(line, u)
-            or vcs_keyword(line, u)
-            or page_anchor(u.group(0))
-            or authorization_page(u.group(0))
-            or licence_page(u.group(0))
-            or in_sentence(line, u.start())
-            or oauth_scope(line, u.start())
-            or compared(line, u.start(), u.end())
-            or documentation_page(u.group(0))
-            or browser_asset(u.group(0))
-            or markdown_link(line, u.start())
-            or repository_page(u.group(0))
-        ):
-            key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
-        if key is not None and found and schema_name(line, found[0].start()):
-            key = None  # ``schema_uri: https://schema.vendor.io/events/v1``: a schema's name, read below as text
-        listed = _listed_hosts(path, line, code) + ([block_listed[number]] if number in block_listed else [])
-        if not code:  # ``"ConnectionString": "Data Source=db.vendor.com;…"``: the server a .NET driver connects to
-            listed += [c.server for c in line_connection_strings(line) if c.server]
-        if key is None and not found and not listed:
-            continue  # no host on the line: whether it is a mention does not matter
-        name = element[0] if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
-        name = php_value[0] if php_value else name
-        # a bare ``url`` in an INI section named for the product's own address (``[site]`` … ``url = https://…``,
-        # pretalx's and byro's ``*.example.cfg``) is that section's ``site_url``
-        # (the whole joined name: ``[database]`` … ``url`` is no ``…base_url``)
-        in_section = f"{section_of[number]}_{name}" if number in section_of and name.lower() in _BARE_URL else ""
-        own = bool(_OWN_NAME_KEY.search(name) or _OWN_NAME_KEY.fullmatch(in_section)) and not listed_server
-        own = own or in_section.lower() in _OWN_SECTION_SETTINGS
-        # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
-        # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
-        own = own and (code or not _API_ROOT.search(name)) and not _UPSTREAM_ROOT.search(name)
-        own = own and not (code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
-        own = own and number not in requested  # a function's ``base_uri`` it hands to ``requests.get``
-        mention = bool(_MENTION_KEY.search(name) or own or _HOST_LIST_KEY.match(name))
-        mention = mention or (not code and bool(_DETAILS_PAGE_KEY.search(name)))
-        # ``AuthUrl = "https://sso.vendor.ca/…/openid-connect/auth"``: the login page a browser is sent to
-        mention = mention or (key is not None and authorization_page(key.group(key.lastindex or 1)))
-        # ``"MapsUrl": "https://…?hl={0}&amp;q={1}"`` in JSON: written for a page's HTML, a browser's link
-        mention = mention or (key is not None and html_escaped_link(path, key.group(key.lastindex or 1)))
-        if repo_file and _PACKAGE_SOURCE_KEY.match(name):
-            mention = False
-        if number in disabled or document or number in for_people or stripped.startswith("^"):
-            mention = True  # … or a line that is a pattern (a logcheck or fail2ban regex): it matches, not connects
-        if key is not None and not mention:
-            host = public_bare_host(_fallback_value(key.group(key.lastindex or 1), path))
-            if host:
-                seen.add(host)
-                yield Endpoint(path, number, host, True, "setting", line)
-        comment = _trailing_comment_at(line) if kind is Kind.CONFIG and "#" in line else len(line)
-        if code and "//" in line:
-            comment = min(comment, _slash_comment_at(path, line))  # a URL in ``… // see http://…``: a comment's
-        for m in found:
-            host = url_host(m.group(0))
-            if host and host not in seen:
-                seen.add(host)
-                # a page's link, followed by a browser; in code, a URL a call prints, or an XML name ``{ns}tag``
-                linked = bool(_LINK_BEFORE.search(line, 0, m.start())) or (code and shown_or_named(line, m))
-                linked = linked or (code and (regex_url(line, m) or vcs_keyword(line, m)))  # a pattern, a keyword
-                linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
-                linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
-                linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
-                linked = linked or authorization_page(m.group(0))  # an OAuth consent page: the browser goes there
-                linked = linked or html_escaped_link(path, m.group(0))  # ``…?a=1&amp;b=2`` outside markup: a link
-                linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
-                linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
-                linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
-                # a unit's ``Environment=TEXT="Greylisted, see https://…/help"``: a message for people, not a setting;
-                # so is a configuration value that is such a sentence (``"changeme": "See https://nodejs.org/…"``,
-                # holdout200's CodiMD template): a pointer to documentation, not a host the product contacts
-                linked = linked or (kind in (Kind.SYSTEMD, Kind.CONFIG) and in_sentence(line, m.start()))
-                linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
-                linked = linked or (code and (documentation_page(m.group(0)) or browser_asset(m.group(0))))
-                linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name
-                # ``f"[@{name}](https://t.me/{name})"``, ``…/commit/{sha}``: a message's link, a code host's page
-                linked = linked or (code and (markdown_link(line, m.start()) or repository_page(m.group(0))))
-                linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
-                linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
-                linked = linked or csp_source(line, m.start())  # ``connect-src 'self' wss://…``: a browser's permission
-                named = linked or in_spans(m.start(), identifiers.get(number, ()))  # an xmlns or DOCTYPE name
-                setting = kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
-                written = "text" if document or number in for_people else "setting"
-                yield Endpoint(path, number, host, setting, written, line)
-        for value in listed:
-            host = public_bare_host(value)
-            if host and host not in seen:
-                seen.add(host)
-                yield Endpoint(path, number, host, kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
+        yield from _line_endpoints(facts, number, line)
+
+
+def _not_read(f: _FileFacts, number: int, stripped: str) -> bool:
+    """Whether a line is a comment (a line comment of any of the file's languages, a block comment's line, a Vim
+    script's ``"`` line, a batch script's ``REM``): its hosts are not read at all."""
+    if not stripped or stripped.startswith(("#", ";", "//", "%%")) or (f.code and stripped.startswith(_CODE_COMMENT)):
+        return True
+    if not f.code and _REMARK.match(stripped):
+        return True  # a batch script's or SQL*Plus ``REM https://…`` line, also held in a policy's string
+    return number in f.commented or (stripped.startswith('"') and f.path.endswith(".vim"))  # a Vim comment line
+
+
+def _read_as_link(line: str, u: re.Match[str]) -> bool:
+    """Whether a setting's first URL, in program source, is a pattern, a keyword, or a page for people: the
+    setting is then read as text, not as the host the program contacts."""
+    return (
+        regex_url(line, u)
+        or vcs_keyword(line, u)
+        or page_anchor(u.group(0))
+        or authorization_page(u.group(0))
+        or licence_page(u.group(0))
+        or in_sentence(line, u.start())
+        or oauth_scope(line, u.start())
+        or compared(line, u.start(), u.end())
+        or documentation_page(u.group(0))
+        or browser_asset(u.group(0))
+        or markdown_link(line, u.start())
+        or repository_page(u.group(0))
+    )
+
+
+def _setting_key(
+    f: _FileFacts,
+    line: str,
+    key: re.Match[str] | None,
+    php_value: tuple[str, str] | None,
+    found: list[re.Match[str]],
+) -> re.Match[str] | None:
+    """The line's host setting (``key = value``, or a keyserver line), None when the line is read only as text:
+    in code an unquoted value, a namespace's name, a URL read as a link; anywhere a schema's name."""
+    if key is None and (keyserver := _KEYSERVER.match(line)) is not None:
+        key = keyserver
+    if key is not None and f.code and not php_value and line[key.start(2) - 1 : key.start(2)] not in ("'", '"', "`"):
+        key = None  # in code an unquoted value is an expression (``vhosts_shown = vhosts.length > 1``)
+    if key is not None and f.code and names_vocabulary(key.group(key.lastindex or 1)):
+        key = None  # ``_XHTML_NS_URL = 'http://www.w3.org/1999/xhtml'``: a namespace's name, read below as text
+    u = found[0] if key is not None and f.code and found else None
+    if u is not None and _read_as_link(line, u):
+        key = None  # ``r'https://github.com/([^/]*)'``, ``"$URL: https://svn…/x.py $"``: read below as text
+    if key is not None and found and schema_name(line, found[0].start()):
+        key = None  # ``schema_uri: https://schema.vendor.io/events/v1``: a schema's name, read below as text
+    return key
+
+
+def _listed_values(f: _FileFacts, number: int, line: str) -> list[str]:
+    """The hosts a line lists (``no_proxy``, a server list, a block list's item, a .NET connection string)."""
+    listed = _listed_hosts(f.path, line, f.code) + ([f.block_listed[number]] if number in f.block_listed else [])
+    if not f.code:  # ``"ConnectionString": "Data Source=db.vendor.com;…"``: the server a .NET driver connects to
+        listed += [c.server for c in line_connection_strings(line) if c.server]
+    return listed
+
+
+def _own_address(f: _FileFacts, number: int, line: str, name: str, listed_server: bool) -> bool:
+    """Whether the setting ``name`` is the product's own address (``site_url``, ``server_hostname``): a name
+    people reach it by, not a host it contacts."""
+    # a bare ``url`` in an INI section named for the product's own address (``[site]`` … ``url = https://…``,
+    # pretalx's and byro's ``*.example.cfg``) is that section's ``site_url``
+    # (the whole joined name: ``[database]`` … ``url`` is no ``…base_url``)
+    in_section = f"{f.section_of[number]}_{name}" if number in f.section_of and name.lower() in _BARE_URL else ""
+    own = bool(_OWN_NAME_KEY.search(name) or _OWN_NAME_KEY.fullmatch(in_section)) and not listed_server
+    own = own or in_section.lower() in _OWN_SECTION_SETTINGS
+    # ``cc.api.rooturl`` in configuration: the root of an API the product calls (in program source a module's
+    # ``API_BASE_URL`` is read by the two rules below: a class's constant, a URL a request is given)
+    own = own and (f.code or not _API_ROOT.search(name)) and not _UPSTREAM_ROOT.search(name)
+    own = own and not (f.code and _CLIENT_BASE.match(line))  # a class's ``BASE_URL``: the service it calls
+    return own and number not in f.requested  # a function's ``base_uri`` it hands to ``requests.get``
+
+
+def _is_mention(
+    f: _FileFacts, number: int, line: str, name: str, *, key: re.Match[str] | None, listed_server: bool
+) -> bool:
+    """Whether the line's hosts are mentions: its setting names a page, a list or the product's own address, or the
+    line is switched off, written for people, or a pattern."""
+    mention = bool(_MENTION_KEY.search(name) or _own_address(f, number, line, name, listed_server))
+    mention = mention or bool(_HOST_LIST_KEY.match(name))
+    mention = mention or (not f.code and bool(_DETAILS_PAGE_KEY.search(name)))
+    # ``AuthUrl = "https://sso.vendor.ca/…/openid-connect/auth"``: the login page a browser is sent to
+    mention = mention or (key is not None and authorization_page(key.group(key.lastindex or 1)))
+    # ``"MapsUrl": "https://…?hl={0}&amp;q={1}"`` in JSON: written for a page's HTML, a browser's link
+    mention = mention or (key is not None and html_escaped_link(f.path, key.group(key.lastindex or 1)))
+    if f.repo_file and _PACKAGE_SOURCE_KEY.match(name):
+        mention = False
+    if number in f.disabled or f.document or number in f.for_people or line.lstrip().startswith("^"):
+        mention = True  # … or a line that is a pattern (a logcheck or fail2ban regex): it matches, not connects
+    return mention
+
+
+def _line_endpoints(f: _FileFacts, number: int, line: str) -> Iterator[Endpoint]:
+    """The hosts one line names, in order: its setting's host, then its URLs', then the hosts it lists; each once."""
+    stripped = line.lstrip()
+    if _not_read(f, number, stripped):
+        return
+    seen: set[str] = set()
+    listed_server = bool(_LISTED_SERVER_NAME.match(line))
+    element = _xml_setting(line)
+    written_as = f"{element[0]}={element[1].strip()}" if element else line
+    php_value = f.php_values.get(number)
+    written_as = f"{php_value[0]}={php_value[1]}" if php_value else written_as
+    key = _HOST_KEY.match(_ITEM_DASH.sub(r"\1", written_as, count=1) if listed_server else written_as)
+    if key is not None and _EMAIL.match(key.group(2)):
+        return  # an e-mail address (MAIL_FROM_ADDRESS=hello@…): a mailbox, not a host
+    found = list(_URL_IN_TEXT.finditer(line))
+    key = _setting_key(f, line, key, php_value, found)
+    listed = _listed_values(f, number, line)
+    if key is None and not found and not listed:
+        return  # no host on the line: whether it is a mention does not matter
+    name = element[0] if element else line.split("=", 1)[0].split(":", 1)[0].strip().strip("\"'- ")
+    name = php_value[0] if php_value else name
+    mention = _is_mention(f, number, line, name, key=key, listed_server=listed_server)
+    if key is not None and not mention:
+        host = public_bare_host(_fallback_value(key.group(key.lastindex or 1), f.path))
+        if host:
+            seen.add(host)
+            yield Endpoint(f.path, number, host, True, "setting", line)
+    yield from _url_endpoints(f, number, line, found, mention=mention, seen=seen)
+    for value in listed:
+        host = public_bare_host(value)
+        if host and host not in seen:
+            seen.add(host)
+            yield Endpoint(f.path, number, host, f.kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention, "setting", line)
+
+
+def _linked(f: _FileFacts, line: str, m: re.Match[str]) -> bool:
+    """Whether a URL on a line is a link or a name, not a host contacted: a page's link a browser follows, a
+    pattern, a message's or a sentence's link, a namespace, a browser's permission."""
+    code, kind = f.code, f.kind
+    # a page's link, followed by a browser; in code, a URL a call prints, or an XML name ``{ns}tag``
+    linked = bool(_LINK_BEFORE.search(line, 0, m.start())) or (code and shown_or_named(line, m))
+    linked = linked or (code and (regex_url(line, m) or vcs_keyword(line, m)))  # a pattern, a keyword
+    linked = linked or user_agent_link(line, m)  # ``(compatible; Googlebot/2.1; +http://…)``
+    linked = linked or (code and page_anchor(m.group(0)))  # ``…/install.html#setup``: a browser's link
+    linked = linked or built_page_anchor(line, m)  # ``…/RT_Config.html#$option->{Help}``, in any file
+    linked = linked or authorization_page(m.group(0))  # an OAuth consent page: the browser goes there
+    linked = linked or html_escaped_link(f.path, m.group(0))  # ``…?a=1&amp;b=2`` outside markup: a link
+    linked = linked or "*" in m.group(0)  # a glob (``https://youtube.com/shorts/*``): matched against
+    linked = linked or (code and licence_page(m.group(0)))  # ``…/licenses/by/4.0/``: shown to people
+    linked = linked or (code and (in_sentence(line, m.start()) or oauth_scope(line, m.start())))
+    # a unit's ``Environment=TEXT="Greylisted, see https://…/help"``: a message for people, not a setting;
+    # so is a configuration value that is such a sentence (``"changeme": "See https://nodejs.org/…"``,
+    # holdout200's CodiMD template): a pointer to documentation, not a host the product contacts
+    linked = linked or (kind in (Kind.SYSTEMD, Kind.CONFIG) and in_sentence(line, m.start()))
+    linked = linked or (code and compared(line, m.start(), m.end()))  # ``== 'https://github.com'``
+    linked = linked or (code and (documentation_page(m.group(0)) or browser_asset(m.group(0))))
+    linked = linked or (code and relation_type(line, m))  # ``f'…/3/rel/{resource_name}'``: a name
+    # ``f"[@{name}](https://t.me/{name})"``, ``…/commit/{sha}``: a message's link, a code host's page
+    linked = linked or (code and (markdown_link(line, m.start()) or repository_page(m.group(0))))
+    linked = linked or schema_name(line, m.start())  # ``"$id": https://…``, ``schema_id='https://…'``
+    linked = linked or names_vocabulary(m.group(0))  # a DTD, a namespace, a purl.org identifier
+    return linked or csp_source(line, m.start())  # ``connect-src 'self' wss://…``: a browser's permission
+
+
+def _url_endpoints(
+    f: _FileFacts, number: int, line: str, found: list[re.Match[str]], *, mention: bool, seen: set[str]
+) -> Iterator[Endpoint]:
+    """The hosts of a line's URLs not already ``seen``: a setting when a configuration or unit line writes it before
+    any trailing comment and as no link or name; text when the file or line is written for people."""
+    comment = _trailing_comment_at(line) if f.kind is Kind.CONFIG and "#" in line else len(line)
+    if f.code and "//" in line:
+        comment = min(comment, _slash_comment_at(f.path, line))  # a URL in ``… // see http://…``: a comment's
+    for m in found:
+        host = url_host(m.group(0))
+        if host and host not in seen:
+            seen.add(host)
+            named = _linked(f, line, m) or in_spans(m.start(), f.identifiers.get(number, ()))  # an xmlns, a DOCTYPE
+            setting = f.kind in (Kind.CONFIG, Kind.SYSTEMD) and not mention and m.start() < comment and not named
+            written = "text" if f.document or number in f.for_people else "setting"
+            yield Endpoint(f.path, number, host, setting, written, line)
 
 
 _MAX_CONTINUED = 20
@@ -936,100 +1061,154 @@ def _continued(lines: Sequence[Line], starts: Set[int]) -> set[int]:
     return found
 
 
+@dataclass
+class _ContactLines:
+    """Per file, the lines the programs' contacts already account for, read before the same files are read as
+    text: the lines assigning a URL a reported request then uses (``requested``), the lines a reported contact
+    starts on (``calling``), and the lines of the URLs a Windows call contacts elsewhere (``literals``)."""
+
+    requested: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+    calling: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+    literals: dict[str, set[int]] = dataclasses.field(default_factory=dict)
+
+
 def endpoints(ctx: Context) -> Iterator[Endpoint]:
-    """Every host the package names, contacted or mentioned, internal ones included."""
-    examples = ctx.sdist_examples  # an sdist's examples/: run when someone runs them
-    requested: dict[str, set[int]] = {}  # per file, the lines assigning a URL a reported request then uses
-    calling: dict[str, set[int]] = {}  # per file, the lines a reported contact starts on
-    contact_literals: dict[str, set[int]] = {}  # per file, the lines of the URLs a Windows call contacts elsewhere
+    """Every host the package names, contacted or mentioned, internal ones included: the scripts' and cron
+    commands' contacts, the Windows programs' calls, then the configuration, unit and program files read as text
+    (after the contacts, whose lines they leave out)."""
+    reported = _ContactLines()
+    yield from _script_file_endpoints(ctx, reported)
+    for (path, _), script in ctx.parsed.cron_commands.items():
+        yield from _script_endpoints(path, script)
+    yield from _windows_endpoints(ctx, reported)
+    for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
+        yield from _settings_file_endpoints(ctx, text, reported)
+
+
+def _script_file_endpoints(ctx: Context, reported: _ContactLines) -> Iterator[Endpoint]:
+    """The shell scripts' hosts; records the lines their contacts start on and assign their URLs on."""
     for path, script in ctx.parsed.scripts.items():
         # a payload tool or dev tooling contacts its hosts when someone runs it later, not at the upgrade
+        examples = ctx.sdist_examples  # an sdist's examples/: run when someone runs them
         tool = is_payload_tool(ctx, path) or is_developer_tooling(ctx, path) or path in examples
         tool = tool or is_served_elsewhere(ctx, path)  # a kickstart snippet, user data: the served machine contacts
         for e in _script_endpoints(path, script):
             if e.assigned_line and e.contacted:
-                requested.setdefault(path, set()).add(e.assigned_line)
+                reported.requested.setdefault(path, set()).add(e.assigned_line)
             if e.contacted:  # ``subprocess.run(\n ["git", "clone", "https://…"])``: its literal's line is this contact
-                calling.setdefault(path, set()).add(e.line)
+                reported.calling.setdefault(path, set()).add(e.line)
             yield dataclasses.replace(e, contacted=False) if tool else e
-    for (path, _), script in ctx.parsed.cron_commands.items():
-        yield from _script_endpoints(path, script)
-    for path, win in ctx.parsed.windows.items():  # PowerShell and batch: the hosts their calls contact
+
+
+def _windows_endpoints(ctx: Context, reported: _ContactLines) -> Iterator[Endpoint]:
+    """PowerShell and batch: the hosts their calls contact; records the lines of the URLs assigned elsewhere."""
+    for path, win in ctx.parsed.windows.items():
         for c in contacts(win):
             where = c.word.assigned_line or c.word.line  # a variable's or a splatted hashtable entry's line
             assigned = where if where != c.call.line else None
             contacted = not is_development_file(path)  # a CI or developer script runs when its developers run it
             if assigned is not None:  # an installer script's ``const Url = '…'``: read as text too, one contact
-                contact_literals.setdefault(path, set()).add(assigned)
+                reported.literals.setdefault(path, set()).add(assigned)
             yield Endpoint(path, c.call.line, c.host, contacted, "network command", c.call.text, assigned)
-    not_in_effect = ctx.offered_config  # sites-available/, unused fail2ban actions, a sample beside its real file
-    for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
-        shell = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
-        shell = shell | contact_literals.get(text.path, set())
-        if text.path in requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
-            shell = shell | _continued(text.lines, requested[text.path])
-            # ``BASE = f"https://…"`` then ``url = f"{BASE}/{x}"`` at the assigned line: the base is that request's host
-            numbered = [(ln.number, ln.text) for ln in text.lines]
-            shell = shell | literals_behind(text.path, numbered, requested[text.path])
-        own = own_names(text)  # a compose file's own containers, reached on the project's network
-        payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
-        source = "\n".join(ln.text for ln in text.lines)
-        code = is_program_source(text.path, source[:300])
-        if code and text.path in calling:  # a call's bracketed arguments on the lines after it: that call's contact
-            shell = shell | _continued(text.lines, calling[text.path])
-        for_people = documentation_lines(text.path, source) | prose_string_lines(text.path, source) if code else set()
-        for_people |= shown_lines(text.path, source) if code else set()  # JavaScript comments and printed text
-        for_people |= printed_argument_lines(text.path, source, ctx.printing_helpers) if code else set()
-        for_people |= perl_shown_lines(text.path, source) if code else set()  # Perl here-documents it prints or dies
-        for_people |= perl_not_run_lines(text.path, source) if code else set()  # Perl off Linux, dead code
-        for_people |= ruby_shown_lines(text.path, source) if code else set()  # Ruby strings it puts, warns or raises
-        for_people |= php_shown_lines(text.path, source) if code else set()  # PHP strings it echoes, prints or throws
-        for_people |= go_shown_lines(text.path, source) if code else set()  # Go error messages, printed or logged text
-        for_people |= rust_shown_lines(text.path, source) if code else set()  # Rust printed, logged or panic text
-        for_people |= rust_other_os_lines(text.path, source) if code else set()  # Rust arms and cfgs off Linux
-        for_people |= self_test_lines(text.path, source) if code else set()  # a package module's ``__main__`` test
-        for_people |= lifecycle.metadata_lines(text.path, source)  # a manifest's homepage, repository, funding…
-        if not code:  # a boot menu's titles and entries, printed on the console of the machine booting
-            for_people |= menu_text_lines(tuple((ln.number, ln.text) for ln in text.lines))
-        lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
-        built = ctx.ships_dependencies
-        # ``urlopen(JSON_URL)``: contacted at each call; read from the whole file (a step's ``def`` lines are read as
-        # shell too, and a module with them blanked does not parse)
-        whole = tuple((ln.number, ln.text) for ln in text.lines)
-        calls = request_lines(text.path, whole) if code else {}
-        calls = calls or (go_request_lines(text.path, source) if code else {})  # ``http.Get(refsUrl)``, in Go
-        calls = calls or (rust_request_lines(text.path, source) if code else {})  # a build.rs ``download_file(URL)``
-        # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
-        unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
-        program = ProgramHosts(requested_literal_lines(text.path, whole), python_host_values(text.path, whole))
-        for e in _text_endpoints(
-            text.path,
-            text.kind,
-            lines,
-            payload=payload,
-            for_people=for_people,
-            built=built,
-            program=program if code else None,
-        ):
-            if e.host.lower().rstrip(".") in own:
-                continue
-            at = [e]
-            # requests built from the literal contact its host, also when the literal alone reads as a link (a
-            # repository's page, ``https://github.com/owner/repo``, that ``.git/info/refs`` is appended to)
-            if e.line in calls and (e.contacted or e.found_as == "setting"):
-                at_calls = calls[e.line]
-                made = "network command"
-                at = [
-                    dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line, contacted=True)
-                    for n in at_calls
-                ]
-            for one in at:
-                if text.path in not_in_effect:
-                    yield dataclasses.replace(one, contacted=False, found_as="offered")
-                else:  # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
-                    tool = text.path in examples or one.line in unrun
-                    tool = tool or text.path in ctx.development_settings  # ``DevelopmentConfig``'s OIDC client file
-                    yield dataclasses.replace(one, contacted=False) if tool else one
+
+
+def _read_elsewhere(ctx: Context, text: TextFile, code: bool, reported: _ContactLines) -> Set[int]:
+    """The lines of a file already read as a contact (as shell, a Windows call's URL, a request's literal or its
+    bracketed arguments): left out of the reading as text, so each host is reported once."""
+    shell: Set[int] = ctx.parsed.embedded_lines.get(text.path, frozenset())  # read as shell above, not as settings
+    shell = shell | reported.literals.get(text.path, set())
+    if text.path in reported.requested:  # ``url = (\n "https://…"\n f"{v}/x")`` then ``urlretrieve(url, …)``: once
+        shell = shell | _continued(text.lines, reported.requested[text.path])
+        # ``BASE = f"https://…"`` then ``url = f"{BASE}/{x}"`` at the assigned line: the base is that request's host
+        numbered = [(ln.number, ln.text) for ln in text.lines]
+        shell = shell | literals_behind(text.path, numbered, reported.requested[text.path])
+    # a call's bracketed arguments on the lines after it: that call's contact
+    if code and text.path in reported.calling:
+        shell = shell | _continued(text.lines, reported.calling[text.path])
+    return shell
+
+
+def _lines_for_people(ctx: Context, text: TextFile, source: str, code: bool) -> Set[int]:
+    """The lines of a file written for a reader: a program's docstrings, printed and logged text, code that does
+    not run on Linux; a manifest's metadata; a boot menu's entries. Their hosts are mentions."""
+    path = text.path
+    for_people = documentation_lines(path, source) | prose_string_lines(path, source) if code else set()
+    for_people |= shown_lines(path, source) if code else set()  # JavaScript comments and printed text
+    for_people |= printed_argument_lines(path, source, ctx.printing_helpers) if code else set()
+    for_people |= perl_shown_lines(path, source) if code else set()  # Perl here-documents it prints or dies
+    for_people |= perl_not_run_lines(path, source) if code else set()  # Perl off Linux, dead code
+    for_people |= ruby_shown_lines(path, source) if code else set()  # Ruby strings it puts, warns or raises
+    for_people |= php_shown_lines(path, source) if code else set()  # PHP strings it echoes, prints or throws
+    for_people |= go_shown_lines(path, source) if code else set()  # Go error messages, printed or logged text
+    for_people |= rust_shown_lines(path, source) if code else set()  # Rust printed, logged or panic text
+    for_people |= rust_other_os_lines(path, source) if code else set()  # Rust arms and cfgs off Linux
+    for_people |= self_test_lines(path, source) if code else set()  # a package module's ``__main__`` test
+    for_people |= lifecycle.metadata_lines(path, source)  # a manifest's homepage, repository, funding…
+    if not code:  # a boot menu's titles and entries, printed on the console of the machine booting
+        for_people |= menu_text_lines(tuple((ln.number, ln.text) for ln in text.lines))
+    return for_people
+
+
+def _request_calls(path: str, whole: tuple[tuple[int, str], ...], source: str) -> dict[int, list[int]]:
+    """Per line of a URL literal, the lines of the requests built on it (Python, else Go, else a build.rs)."""
+    calls = request_lines(path, whole)
+    calls = calls or go_request_lines(path, source)  # ``http.Get(refsUrl)``, in Go
+    return calls or rust_request_lines(path, source)  # a build.rs ``download_file(URL)``
+
+
+def _settings_file_endpoints(ctx: Context, text: TextFile, reported: _ContactLines) -> Iterator[Endpoint]:
+    """A configuration, unit or program file's hosts read as text (``_text_endpoints``), less its compose file's own
+    containers; a URL literal a request is built on is reported at that request, as its contact."""
+    own = own_names(text)  # a compose file's own containers, reached on the project's network
+    payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
+    source = "\n".join(ln.text for ln in text.lines)
+    code = is_program_source(text.path, source[:300])
+    shell = _read_elsewhere(ctx, text, code, reported)
+    for_people = _lines_for_people(ctx, text, source, code)
+    lines = tuple((ln.number, ln.text) for ln in text.lines if ln.number not in shell)
+    # ``urlopen(JSON_URL)``: contacted at each call; read from the whole file (a step's ``def`` lines are read as
+    # shell too, and a module with them blanked does not parse)
+    whole = tuple((ln.number, ln.text) for ln in text.lines)
+    calls = _request_calls(text.path, whole, source) if code else {}
+    # a Makefile's targets that no ``make`` or ``make install`` runs: a developer's, run when someone types them
+    unrun = makefile.developer_recipe_lines(source) if makefile.is_makefile(text.path) else set()
+    program = ProgramHosts(requested_literal_lines(text.path, whole), python_host_values(text.path, whole))
+    for e in _text_endpoints(
+        text.path,
+        text.kind,
+        lines,
+        payload=payload,
+        for_people=for_people,
+        built=ctx.ships_dependencies,
+        program=program if code else None,
+    ):
+        if e.host.lower().rstrip(".") in own:
+            continue
+        for one in _at_requests(e, calls):
+            yield _as_run(ctx, text.path, one, unrun)
+
+
+def _at_requests(e: Endpoint, calls: dict[int, list[int]]) -> list[Endpoint]:
+    """The endpoint, or, when requests are built from its URL literal, one contact at each such request: they
+    contact its host, also when the literal alone reads as a link (a repository's page,
+    ``https://github.com/owner/repo``, that ``.git/info/refs`` is appended to)."""
+    if e.line in calls and (e.contacted or e.found_as == "setting"):
+        made = "network command"
+        return [
+            dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line, contacted=True) for n in calls[e.line]
+        ]
+    return [e]
+
+
+def _as_run(ctx: Context, path: str, e: Endpoint, unrun: Set[int]) -> Endpoint:
+    """The endpoint as the file is run: offered (configuration not put in effect), not contacted at the upgrade (an
+    sdist's example, a Makefile target no install runs, a development settings file), or as read."""
+    if path in ctx.offered_config:  # sites-available/, unused fail2ban actions, a sample beside its real file
+        return dataclasses.replace(e, contacted=False, found_as="offered")
+    # an sdist's example (its settings, a sample backend): contacted when someone runs it, as scripts
+    tool = path in ctx.sdist_examples or e.line in unrun
+    tool = tool or path in ctx.development_settings  # ``DevelopmentConfig``'s OIDC client file
+    return dataclasses.replace(e, contacted=False) if tool else e
 
 
 def scan(ctx: Context) -> Iterator[Finding]:
