@@ -392,6 +392,8 @@ _OPERAND_TOOLS["prebuild-install"] = lambda words, ops: not {"-h", "--help", "-v
 _OPERAND_TOOLS["install-php-extensions"] = lambda words, ops: bool(ops) and not {"-h", "--help"} & set(words)
 # NLTK's downloader with no package named opens its interactive chooser; ``-h`` only prints
 _OPERAND_TOOLS["nltk.downloader"] = lambda words, ops: bool(ops) and not {"-h", "--help"} & set(words)
+
+
 # nodeenv makes a Node.js environment from a release it downloads (``nodeenv /opt/env --node=24.2.1 --prebuilt``,
 # Tutor's image build), unless told to link the system's own node (``--node=system``, ``-n system``) or only to
 # print (``--list`` asks nodejs.org for the releases too)
@@ -407,8 +409,8 @@ _OPERAND_TOOLS["nodeenv"] = _nodeenv_downloads
 # prune``, ``n which`` and a bare ``n`` (its menu of installed versions) act on the host (holdout264's Wekan role).
 _N_RELEASE = re.compile(r"v?\d+(?:\.\d+){0,2}|lts|latest|current|stable|auto|engine")
 _N_FETCH_VERBS = frozenset({"install", "i", "download", "ls-remote", "lsr", "list-remote"})
-_OPERAND_TOOLS["n"] = lambda words, ops: bool(ops) and (
-    ops[0] in _N_FETCH_VERBS or _N_RELEASE.fullmatch(ops[0]) is not None
+_OPERAND_TOOLS["n"] = lambda words, ops: (
+    bool(ops) and (ops[0] in _N_FETCH_VERBS or _N_RELEASE.fullmatch(ops[0]) is not None)
 )
 _NEXTCLOUD_UPDATER = "updater/updater.phar"
 _OPERAND_TOOLS[_NEXTCLOUD_UPDATER] = lambda words, ops: not {"-h", "--help", "-V", "--version"} & set(words)
@@ -670,6 +672,10 @@ _PHP = ("composer.phar", "php")  # composer's installer leaves a phar, run by na
 
 
 def _fetches(command: Command) -> tuple[str, str] | None:
+    """The tool a command runs that reaches the network, and the registry or host it reaches though no URL is written
+    (None when it stays on the host). Three steps: the forms read whole (a download through another module, a curl
+    config file, a jar's own CLI); the tool run and its own words (``python -m pip``, ``php composer.phar``, ``npx
+    TOOL``) with the commands whose whole line decides (compose, manifests, builds, stacks); then the tool's rule."""
     if (command.name or "").endswith(".exe"):
         # a Windows branch's program (``venv / "Scripts" / "pip.exe"``): the same tool under its Windows file name
         command = dataclasses.replace(command, name=(command.name or "").removesuffix(".exe"))
@@ -680,12 +686,32 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return "curl", "the hosts of the URLs its config file lists (curl -K)"
     if name == "java":
         command = _jar_tool(command)  # ``java -jar jenkins-cli.jar -s URL install-plugin git``: the jar's own CLI
-        name = command.name or ""
+    ran = _tool_run(command)
+    if ran is None:
+        return None  # neither a fetching tool, nor compose, nor ``python -m pip``, nor ``php composer.phar``
+    tool, words = ran
+    whole = _whole_line_fetch(command, tool)
+    if whole is not None:
+        return whole
+    spec = _TOOLS.get(tool)
+    if spec is None:
+        return None
+    if _has_own_rule(tool, words):
+        return _own_rule_fetch(tool, words, spec[1])
+    return _verb_fetch(command, tool, words, spec)
+
+
+def _tool_run(command: Command) -> tuple[str, list[str]] | None:
+    """The tool a command runs and the words it is given: the command's own name and words, or the tool run through
+    an interpreter or runner (``python -m pip install x`` → pip, ``python -m nltk.downloader punkt``, ``npx
+    node-pre-gyp install``, ``php composer.phar``, ``php occ``, Nextcloud's updater phar). None when the command is
+    none of the tools this reader knows, so nothing after it is asked."""
+    name = command.name or ""
     pip_module = runs_pip_module(command)
     module = [] if pip_module else module_cli(command)
     by_module = bool(module) and module[0] in _MODULE_TOOLS
     if name not in _TOOLS and name not in _COMPOSE_TOOLS and not (pip_module or by_module) and name not in _PHP:
-        return None  # neither a fetching tool, nor compose, nor ``python -m pip``, nor ``php composer.phar``
+        return None
     tool = name
     words = [w.text for w in command.words]
     if pip_module:
@@ -703,6 +729,12 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         tool, words = "occ", words[1:]  # ``php /var/www/html/occ app:install x``: Nextcloud's console
     elif name == "php" and words and words[0].endswith(_NEXTCLOUD_UPDATER):
         tool, words = _NEXTCLOUD_UPDATER, words[1:]  # ``php …/updater/updater.phar --no-interaction``
+    return tool, words
+
+
+def _whole_line_fetch(command: Command, tool: str) -> tuple[str, str] | None:
+    """The fetches the whole command line decides, before the tool's verbs are read: a compose stack's pull, up or
+    build, an image manifest read, an engine build's base images, a stack deploy."""
     if _compose_fetches(command):
         return "compose", BUILD_REGISTRY if _compose_verb(command) == "build" else _COMPOSE_REGISTRY
     if _reads_manifest(command) is not None:
@@ -711,10 +743,20 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return f"{tool} build", BUILD_REGISTRY  # not an image tool's pull: no image named, none fetched for later
     if deploys_stack(command):
         return f"{tool} stack", STACK_REGISTRY
-    spec = _TOOLS.get(tool)
-    if spec is None:
-        return None
-    verbs, default = spec
+    return None
+
+
+_OWN_RULE_TOOLS = frozenset({"ctr", "oc", "kubeadm", "pacman", "paru", "yay", "pacapt", "softwareupdate", "pihole"})
+
+
+def _has_own_rule(tool: str, words: list[str]) -> bool:
+    """Whether the tool's fetch is decided by a rule of its own rather than by its verb: nouns before the verb,
+    kubeadm's image pulls, pacman's flags, softwareupdate, pihole, and a bare ``bundle``/``yarn``."""
+    return tool in _OWN_RULE_TOOLS or (tool in ("bundle", "yarn") and not [w for w in words if not w.startswith("-")])
+
+
+def _own_rule_fetch(tool: str, words: list[str], default: str) -> tuple[str, str] | None:
+    """The fetch of a tool with a rule of its own (``_has_own_rule``)."""
     if tool in ("ctr", "oc"):
         # nouns before the verb: ``ctr -n k8s.io images pull REF``, ``oc adm release mirror``, ``oc image mirror``
         ops = positional_texts(words, _NOUN_TOOL_VALUE_OPTIONS)
@@ -726,7 +768,7 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return (tool, default) if fetch else None
     if tool == "kubeadm":
         return (tool, default) if kubeadm_pulls_images(words) else None
-    if tool in ("bundle", "yarn") and not [w for w in words if not w.startswith("-")]:
+    if tool in ("bundle", "yarn"):
         # a bare ``bundle`` is ``bundle install``, a bare ``yarn`` (options only: ``yarn --colors``) is ``yarn
         # install``; ``--version``/``--help`` only print
         return None if {"-v", "--version", "-h", "--help"} & set(words) else (tool, default)
@@ -734,9 +776,17 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         return (tool, default) if _pacman_fetches(words) else None
     if tool == "softwareupdate":
         return (tool, default) if _SOFTWAREUPDATE_FETCHES & set(words) else None
-    if tool == "pihole":
-        host = _PIHOLE_FETCHES.get(words[0]) if words else None
-        return (tool, host) if host else None
+    host = _PIHOLE_FETCHES.get(words[0]) if words else None  # pihole
+    return (tool, host) if host else None
+
+
+def _verb_fetch(
+    command: Command, tool: str, words: list[str], spec: tuple[frozenset[str], str]
+) -> tuple[str, str] | None:
+    """The fetch of a tool decided by its operands: the verb (``npm install``, ``apt-get update``), a noun and its
+    verb (``dnf module install``, ``uv pip sync``), or the operand rule of a tool without verbs (``_OPERAND_TOOLS``);
+    then the options and operands that keep a fetching verb on the host (``_stays_local``)."""
+    verbs, default = spec
     ops = positional_texts(words, _PROJECT_DIR_OPTIONS.get(tool, frozenset()))
     if tool in ("apt-get", "apt", "aptitude"):
         if apt_simulates(command):
@@ -763,40 +813,45 @@ def _fetches(command: Command) -> tuple[str, str] | None:
         ops = ops[1:]  # ``yarn global add X``, ``composer global require X``: run on the tool's global project
     if tool in _NOUNS and ops[:1] and ops[0] in _NOUNS[tool]:
         return (tool, default) if ops[1:2] and ops[1] in _NOUN_VERBS[tool] else None
-    if not ops or ops[0] not in verbs:
+    if not ops or ops[0] not in verbs or _stays_local(command, tool, words, ops):
         return None
+    return tool, _VERB_HOSTS.get((tool, ops[0]), default)
+
+
+def _stays_local(command: Command, tool: str, words: list[str], ops: list[str]) -> bool:
+    """Whether a fetching verb is kept on the host by its options or operands: a helm subcommand that reads no
+    repository, pip without an index or with local files only, offline or cached installs, a rollback, packages
+    given as files on disk, ``--pull=never``, a local chart, plugins given as URLs or files, formulae given by URL."""
     if tool == "helm" and ops[0] == "dependency" and (len(ops) < 2 or ops[1] not in ("update", "build")):
-        return None
+        return True
     if tool == "helm" and ops[0] == "repo" and ops[1:2] not in (["update"], ["up"]):
-        return None  # ``helm repo update`` fetches every configured repository's index; ``repo add URL`` names it
+        return True  # ``helm repo update`` fetches every configured repository's index; ``repo add URL`` names it
     if tool in ("pip", "pip3") and "--no-index" in words:
-        return None
+        return True
     if tool in ("pip", "pip3") and _installs_local_files_only(words, ops):
-        return None
+        return True
     if tool == "uv" and "--offline" in words:
-        return None  # the cache only: uv contacts no index
+        return True  # the cache only: uv contacts no index
     if tool == "bundle" and ops[:1] == ["install"] and "--local" in words:
-        return None  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
+        return True  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
     if tool == "bundle" and ops[:1] == ["add"] and "--skip-install" in words:
-        return None  # only writes the Gemfile line; without it ``bundle add`` resolves and installs the gem
+        return True  # only writes the Gemfile line; without it ``bundle add`` resolves and installs the gem
     if tool == "carton" and ops[:1] == ["install"] and "--cached" in words:
-        return None  # modules from the bundled vendor/cache only
+        return True  # modules from the bundled vendor/cache only
     if tool == "composer" and ops[0] in ("self-update", "selfupdate") and {"-r", "--rollback"} & set(words):
-        return None  # back to the composer.phar kept by the last update, on disk
+        return True  # back to the composer.phar kept by the last update, on disk
     installs = ops[0] == "install" if tool in ("apt-get", "apt", "dnf", "yum", "zypper") else ops[0] == "add"
     if installs and tool in ("apt-get", "apt", "dnf", "yum", "zypper", "apk"):
         packages = ops[1:]  # ``apk add --allow-untrusted "$TMP/x.apk"`` installs a file on disk, as apt's ``./x.deb``
         if packages and all(p.endswith(_LOCAL_SUFFIXES) and "/" in p for p in packages):
-            return None
+            return True
     if tool in ("docker", "podman", "nerdctl") and ops[0] in ("run", "create") and "--pull=never" in words:
-        return None
+        return True
     if tool == "helm" and _helm_local_chart(words):
-        return None
+        return True
     if tool == "jenkins-cli" and ops[1:] and all("://" in o or o.endswith(_PLUGIN_FILES) for o in ops[1:]):
-        return None  # plugins given as URLs (their hosts named) or files on disk (``=`` reads one from stdin)
-    if tool == "brew" and only_urls(command):
-        return None  # every formula given by URL: fetched from that host (an endpoint), the registry names none
-    return tool, _VERB_HOSTS.get((tool, ops[0]), default)
+        return True  # plugins given as URLs (their hosts named) or files on disk (``=`` reads one from stdin)
+    return tool == "brew" and only_urls(command)  # every formula given by URL: fetched from that host (an endpoint)
 
 
 _PLUGIN_FILES = (".hpi", ".jpi", "=")
@@ -1192,93 +1247,154 @@ def registry_verbs(tool: str) -> tuple[frozenset[str], str] | None:
     return _TOOLS.get(tool)
 
 
-def scan(ctx: Context) -> Iterator[Finding]:
-    inventory = ctx.inventory
-    configured = _configured(ctx)
-    # a service's Exec* lines run at every start: ``ExecStartPre=/usr/bin/docker pull image`` fetches like a script
-    # an image build's in-chroot scripts fetch over the build host's network (``image_elements``)
-    # a unit the script writes and starts runs its ExecStart lines in the script's run (started_units)
+def _scripts_run(ctx: Context) -> list[tuple[str, Script]]:
+    """Every script whose commands run, with its path: the package's run steps; an image build's in-chroot scripts,
+    which fetch over the build host's network (``image_elements``); a service's Exec* lines, which run at every start
+    (``ExecStartPre=/usr/bin/docker pull image`` fetches like a script); and the ExecStart lines of a unit a script
+    writes and starts, which run in the script's run (``started_units``)."""
     run_steps = list(steps(ctx))
     started = [(path, unit) for path, script in run_steps for unit in started_unit_commands(script)]
-    for path, script in [*run_steps, *image_build_steps(ctx), *ctx.parsed.unit_commands.items(), *started]:
-        seen: set[int] = set()
-        images: set[str] = set()
-        built: set[str] = set()  # stacks whose images a ``build`` (or ``up --build``) made: their base images are here
-        kept: frozenset[str] = frozenset()  # stacks taken down, nothing written since: the same images start again
-        modules = ModuleCache()
-        crates = CrateCache()
-        checkouts = SwiftCheckouts()
-        # by where each command is written: a function's command is read once per call, with that call's arguments
-        remotes = {(c.line, c.text) for c in _git_fetches(script)}
-        ports = {(c.line, c.text) for c in ports_builds(script)}
-        sources = _written_sources(script)
-        read = {id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)}
-        originals = {(c.line, c.text): c for c in script.commands}  # a body command before a call bound it
-        # in the order functions are called: a pull in the main flow comes before the ``up`` of a function above it
+    return [*run_steps, *image_build_steps(ctx), *ctx.parsed.unit_commands.items(), *started]
+
+
+@dataclasses.dataclass
+class _ScriptReading:
+    """What the reading of one script keeps from command to command: the lines already reported, the images on the
+    host, the compose stacks built or kept, the caches a build would fill (go, cargo, swift), and the commands of the
+    script indexed by where each is written (a function's command is read once per call, with that call's
+    arguments)."""
+
+    script: Script
+    remotes: set[tuple[int, str]]  # git commands that reach a remote
+    ports: set[tuple[int, str]]  # ``make install`` of a ports tree: the port's distfiles
+    sources: dict[tuple[int, str], str]  # the sources a command's registry is written to before it
+    read: dict[int, Command]  # each written command as read through the runners that run it
+    originals: dict[tuple[int, str], Command]  # a body command before a call bound it
+    seen: set[int] = dataclasses.field(default_factory=set)
+    images: set[str] = dataclasses.field(default_factory=set)
+    built: set[str] = dataclasses.field(default_factory=set)  # stacks whose images a ``build`` (``up --build``) made
+    kept: frozenset[str] = frozenset()  # stacks taken down, nothing written since: the same images start again
+    modules: ModuleCache = dataclasses.field(default_factory=ModuleCache)
+    crates: CrateCache = dataclasses.field(default_factory=CrateCache)
+    checkouts: SwiftCheckouts = dataclasses.field(default_factory=SwiftCheckouts)
+
+    @classmethod
+    def of(cls, script: Script) -> _ScriptReading:
+        return cls(
+            script=script,
+            remotes={(c.line, c.text) for c in _git_fetches(script)},
+            ports={(c.line, c.text) for c in ports_builds(script)},
+            sources=_written_sources(script),
+            read={id(w): c for w, c in zip(script.commands, read_through_runners(script), strict=True)},
+            originals={(c.line, c.text): c for c in script.commands},
+        )
+
+
+def _command_fetch(ctx: Context, reading: _ScriptReading, written: Command) -> tuple[Command, tuple[str, str] | None]:
+    """The command as it runs and what it fetches (tool and registry), or None: after noting the images and stacks
+    it makes, a git remote, a ports build, the tool itself (``_fetches``), the command a container, helper or
+    launcher runs, and a go, cargo or swift build that fetches only what its cache lacks. A fetch a function's body
+    makes with its call's arguments is reported at the call that decides it."""
+    script = reading.script
+    command = bound = reading.read.get(id(written), written)
+    reading.images |= _spellings(_made_here(command))
+    if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
+        reading.images.add(_compose_stack(command))
+        reading.built.add(_compose_stack(command))
+    reading.kept = _kept_after(command, reading.kept)
+    remote = (written.line, written.text) in reading.remotes
+    command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
+    source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
+    found = ("git", source) if remote else _fetches(command)
+    if (written.line, written.text) in reading.ports:  # ``cd /usr/ports/x && make install``: the port's distfiles
+        found = ("make", PORTS_SOURCE)
+    if found is None and not remote:
+        command, found = _run_in_container(command)
+    if found is None and not remote:  # ``dietpi-apt-get_update 0``: a helper named for the tool's fetch
+        command, found = _spelled_helper(command, script, ctx.package_paths)
+    launched = _launched(command) if found is None and not remote else None
+    if launched is not None and _fetches(launched) is not None:
+        command, found = launched, _fetches(launched)  # ``npx puppeteer browsers install chrome``
+    if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
+        found = ("go", _TOOLS["go"][1]) if reading.modules.fetches(command) else None
+    builds = reading.crates.fetches(command) if command.name == "cargo" and not remote else None
+    if builds is not None:  # a build fetches the crates the registry cache lacks (cargo_fetch)
+        found = ("cargo", _TOOLS["cargo"][1]) if builds else None
+    clones = reading.checkouts.fetches(command) if command.name == "swift" and not remote else None
+    if clones is not None:  # a build clones the dependencies it has no checkout of (swift_fetch)
+        found = ("swift", _TOOLS["swift"][1]) if clones else None
+    if found is not None and not remote and command.name not in ("go", "cargo", "swift"):
+        # ``compose pull`` of ``compose() { docker compose -f F "$@"; }``: reported at the call
+        original = reading.originals.get((written.line, written.text), written)
+        line = deciding_call(bound, original, _fetches_at_all)
+        command = command if line is None else with_fields(command, line=line)
+    return command, found
+
+
+def _read_elsewhere(ctx: Context, path: str, command: Command, found: tuple[str, str]) -> bool:
+    """Whether the host of the fetch is written in a file of the package and read there: a download module the
+    package holds names its own host; a package.json's ``binary.host`` is an endpoint of that file."""
+    if found[1] == MODULE_HOST and _module_held(command, path, ctx.package_paths):
+        return True  # the download module is in the package: its own file names the host, read there
+    return found[0] == "node-pre-gyp" and _binary_host_written(ctx, path)
+
+
+def _images_present(reading: _ScriptReading, path: str, command: Command, tool: str) -> bool:
+    """Whether the images the command would fetch are already on the host, noting those it fetches. A stack's images
+    are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose files fetches none; every ``pull``
+    asks the registry again for newer images. An image tool's image pulled or made before is not fetched again."""
+    if tool == "compose":
+        stack = _compose_stack(command)
+        present = stack in reading.images or stack in reading.kept or _puts_back(command, path)
+        asks = _compose_verb(command) in ("pull", "build")  # every pull and forced-pull build asks again
+        if present and not asks and not _builds_anew(command, stack, reading.built):
+            reading.images.add(stack)  # started on the images it kept: a later ``up`` finds them too
+            return True
+        reading.images.add(stack)
+        if _compose_verb(command) in ("up", "run", "create"):
+            reading.built.add(stack)  # an ``up`` builds the images its stack lacks: their base images are here after
+    if tool in _IMAGE_TOOLS:
+        fetched = _images_fetched(command, reading.script)
+        if _spellings({_image(command)}) & reading.images:
+            return True
+        reading.images |= _spellings(fetched)
+    return False
+
+
+def _unnamed_registry(
+    ctx: Context, reading: _ScriptReading, command: Command, found: tuple[str, str], configured: dict[str, str]
+) -> str | None:
+    """The registry the command reaches though no URL is written, or None when it is written (a registry option or
+    config), internal, or an allowed endpoint of the target."""
+    if _registry_written(command):
+        return None
+    tool, default = found
+    registry, is_host = _registry(command, tool, default, configured)
+    registry += reading.sources.get((command.line, command.text), "")
+    inventory = ctx.inventory
+    if is_host and (is_internal(registry) or (inventory is not None and inventory.endpoint_allowed(registry))):
+        return None
+    return registry
+
+
+def scan(ctx: Context) -> Iterator[Finding]:
+    """``preflight.implicit_egress``: a command that reaches the network although no URL is written (a package
+    manager's registry, an image registry, a git remote, a build's dependency cache), once per line, in the order
+    functions are called (a pull in the main flow comes before the ``up`` of a function above it)."""
+    configured = _configured(ctx)
+    for path, script in _scripts_run(ctx):
+        reading = _ScriptReading.of(script)
         for written in in_call_order(script, argument_runners(script)):
-            command = bound = read.get(id(written), written)
-            images |= _spellings(_made_here(command))
-            if _compose_verb(command) == "build":  # the stack's images are built here: a later ``run``/``up`` has them
-                images.add(_compose_stack(command))
-                built.add(_compose_stack(command))
-            kept = _kept_after(command, kept)
-            remote = (written.line, written.text) in remotes
-            command = _chosen_installer(command, script)  # ``$DISTRO_INSTALL x`` read as the command it names
-            source = _GIT_SOURCES.get(_verb(command), "the repository's configured remote")
-            found = ("git", source) if remote else _fetches(command)
-            if (written.line, written.text) in ports:  # ``cd /usr/ports/x && make install``: the port's distfiles
-                found = ("make", PORTS_SOURCE)
-            if found is None and not remote:
-                command, found = _run_in_container(command)
-            if found is None and not remote:  # ``dietpi-apt-get_update 0``: a helper named for the tool's fetch
-                command, found = _spelled_helper(command, script, ctx.package_paths)
-            launched = _launched(command) if found is None and not remote else None
-            if launched is not None and _fetches(launched) is not None:
-                command, found = launched, _fetches(launched)  # ``npx puppeteer browsers install chrome``
-            if command.name == "go" and not remote:  # a build fetches what the module cache lacks (go_fetch)
-                found = ("go", _TOOLS["go"][1]) if modules.fetches(command) else None
-            builds = crates.fetches(command) if command.name == "cargo" and not remote else None
-            if builds is not None:  # a build fetches the crates the registry cache lacks (cargo_fetch)
-                found = ("cargo", _TOOLS["cargo"][1]) if builds else None
-            clones = checkouts.fetches(command) if command.name == "swift" and not remote else None
-            if clones is not None:  # a build clones the dependencies it has no checkout of (swift_fetch)
-                found = ("swift", _TOOLS["swift"][1]) if clones else None
-            if found is not None and not remote and command.name not in ("go", "cargo", "swift"):
-                # ``compose pull`` of ``compose() { docker compose -f F "$@"; }``: reported at the call
-                original = originals.get((written.line, written.text), written)
-                line = deciding_call(bound, original, _fetches_at_all)
-                command = command if line is None else with_fields(command, line=line)
-            if found is None or command.line in seen or on_removal_only(command):
+            command, found = _command_fetch(ctx, reading, written)
+            if found is None or command.line in reading.seen or on_removal_only(command):
                 continue
-            if found[1] == MODULE_HOST and _module_held(command, path, ctx.package_paths):
-                continue  # the download module is in the package: its own file names the host, read there
-            if found[0] == "node-pre-gyp" and _binary_host_written(ctx, path):
-                continue  # the binary host is written in this package.json: an endpoint of the file, read there
-            tool, default = found
-            if tool == "compose":
-                # a stack's images are fetched once: an ``up`` after a ``pull`` (or an ``up``) of the same compose
-                # files fetches none; every ``pull`` asks the registry again for newer images
-                stack = _compose_stack(command)
-                present = stack in images or stack in kept or _puts_back(command, path)
-                asks = _compose_verb(command) in ("pull", "build")  # every pull and forced-pull build asks again
-                if present and not asks and not _builds_anew(command, stack, built):
-                    images.add(stack)  # started on the images it kept: a later ``up`` finds them too
-                    continue
-                images.add(stack)
-                if _compose_verb(command) in ("up", "run", "create"):
-                    built.add(stack)  # an ``up`` builds the images its stack lacks: their base images are here after
-            if tool in _IMAGE_TOOLS:
-                fetched = _images_fetched(command, script)
-                if _spellings({_image(command)}) & images:
-                    continue
-                images |= _spellings(fetched)
-            if _registry_written(command):
+            if _read_elsewhere(ctx, path, command, found) or _images_present(reading, path, command, found[0]):
                 continue
-            registry, is_host = _registry(command, tool, default, configured)
-            registry += sources.get((command.line, command.text), "")
-            if is_host and (is_internal(registry) or (inventory is not None and inventory.endpoint_allowed(registry))):
+            registry = _unnamed_registry(ctx, reading, command, found, configured)
+            if registry is None:
                 continue
-            seen.add(command.line)
+            tool = found[0]
+            reading.seen.add(command.line)
             yield at_command(
                 "preflight.implicit_egress",
                 Severity.MEDIUM,

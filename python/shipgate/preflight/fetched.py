@@ -81,6 +81,7 @@ from shipgate.preflight.shell.program_dirs import (
     updates_own_tree,
 )
 from shipgate.preflight.shell.project_installs import installed_projects
+from shipgate.preflight.shell.shifted_runners import Runners
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
 from shipgate.preflight.started_units import from_branch, settings_directory, started_now, unit_files
@@ -1588,6 +1589,9 @@ def fetched_code_runs(script: Script) -> Iterator[Run]:
 
 
 def _fetched_code_runs(script: Script) -> Iterator[Run]:
+    """Each fetch followed through the script, command by command in call order, to a command that runs or installs
+    what it saved with no check in between (``_Following.step``); then the runs judged only once the whole script is
+    read (``_Following.judged_at_end``). A script in which nothing fetches is not followed at all."""
     wrappers = network_functions(script)
     forwards = forwarding_tools(script)
     runners = argument_runners(script)
@@ -1596,130 +1600,221 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
     unseen = unseen_functions_possible(script)  # a sourced file's function may check out a repository (checkout_calls)
     if not unseen and not any(c.name in fetching for c in script.commands):
         return  # nothing here fetches: there is nothing to follow
-    defined = defined_functions(script)
-    taints = _Taints()
-    reported: set[int] = set()
-    last_fetch: Command | None = None
-    cwd = raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one alone)
-    bodies = _called_bodies(script)
-    # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
-    order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
-    order = once_arms(order, script)  # a function called twice may take a different arm each time
-    # a body run as written (a download helper's) read with its function's one call's arguments (shell.call_order)
-    order = bound_single_calls(order, script)
-    saving = wrapper_saves(script, [c for c in order if c.name in wrappers]) if wrappers else {}
-    fetched_at: dict[int, int] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
-    own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
+    following = _Following(
+        script, wrappers=wrappers, forwards=forwards, runners=runners, cloners=cloners, fetching=fetching, unseen=unseen
+    )
+    for i, command in enumerate(following.order):
+        yield from following.step(i, command)
+    yield from following.judged_at_end()
 
-    never = _never_called(script)
-    chmodded = _made_executable(script)  # a program file a later chmod makes executable is put to use there
-    replaced: dict[str, _Taint] = {}  # program name -> the fetched file copied or moved in under it
-    stopped: dict[str, int] = {}  # service name -> its place in ``order`` where the script first stopped it
-    updated: tuple[int, _Taint] | None = None  # the latest clone or pull (its place) and the checkout it fills
-    unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
-    services: Services[_Taint] = Services()
-    heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
-    stream: tuple[Command, _Taint] | None = None  # the last fetched file decompressed onto a pipe
 
-    fail_open = FailOpen(script, lambda c: c.name in VERIFIERS, runners)
-    printers = path_printers(script)
-    echoing = echoing_ends(script)
-    results = global_results(script)
-    program_dirs = program_directories(script)
-    deferred: list[Run] = []
-    programs: list[tuple[Run, _Taint]] = []  # program archives saved (``-o server/paper.jar``): judged at the end
-    own_tree: list[tuple[Run, int]] = []  # an updater's unpacks over its installation (and where in ``order``)
-    served: list[tuple[Run, _Taint]] = []  # checkouts made in the web server's document root: judged at the end
+class _Following:
+    """The state of one script's reading for ``_fetched_code_runs``: what was fetched (``taints``) and where in the
+    call order, the working directory, the fetches already reported, the services, programs and checkouts a fetch
+    replaced, and the runs kept to be judged at the end. ``i`` and ``command`` are the place and command being read:
+    ``checked`` asks about the commands between a fetch and them."""
 
-    def checked(taint: _Taint, *, ahead: bool = False) -> bool:
+    i: int
+    command: Command
+
+    def __init__(
+        self,
+        script: Script,
+        *,
+        wrappers: frozenset[str],
+        forwards: dict[str, str],
+        runners: Runners,
+        cloners: dict[str, int],
+        fetching: frozenset[str],
+        unseen: bool,
+    ) -> None:
+        self.script = script
+        self.wrappers = wrappers
+        self.forwards = forwards
+        self.cloners = cloners
+        self.fetching = fetching
+        self.unseen = unseen
+        self.defined = defined_functions(script)
+        self.taints = _Taints()
+        self.reported: set[int] = set()
+        self.last_fetch: Command | None = None
+        self.cwd = self.raw_cwd = "."  # the working directory, and the last ``cd`` target as written (a relative one)
+        self.bodies = _called_bodies(script)
+        # each call read as the command it runs: ``ensure downloader "$url" "$file"`` saves what downloader saves
+        order = [run_through(c, runners) for c in in_call_order(script, wrappers | frozenset(cloners))]
+        order = once_arms(order, script)  # a function called twice may take a different arm each time
+        # a body run as written (a download helper's) read with its function's one call's arguments (shell.call_order)
+        self.order = bound_single_calls(order, script)
+        self.saving = wrapper_saves(script, [c for c in self.order if c.name in wrappers]) if wrappers else {}
+        self.fetched_at: dict[
+            int, int
+        ] = {}  # id of a fetch -> its place in ``order``: a check runs between it and a use
+        self.own: list[tuple[int, str]] = []  # (place, file) the script writes itself (``echo … >> "$DIR/start.sh"``)
+        self.never = _never_called(script)
+        self.chmodded = _made_executable(script)  # a program file a later chmod makes executable is put to use there
+        self.replaced: dict[str, _Taint] = {}  # program name -> the fetched file copied or moved in under it
+        self.stopped: dict[str, int] = {}  # service name -> its place in ``order`` where the script first stopped it
+        self.updated: tuple[int, _Taint] | None = None  # the latest clone or pull (its place) and the checkout it fills
+        self.unnamed: dict[str, Command] = {}  # working directory -> a fetch saved there under a name not known
+        self.services: Services[_Taint] = Services()
+        self.heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
+        self.stream: tuple[Command, _Taint] | None = None  # the last fetched file decompressed onto a pipe
+        self.fail_open = FailOpen(script, lambda c: c.name in VERIFIERS, runners)
+        self.printers = path_printers(script)
+        self.echoing = echoing_ends(script)
+        self.results = global_results(script)
+        self.program_dirs = program_directories(script)
+        self.deferred: list[Run] = []
+        self.programs: list[
+            tuple[Run, _Taint]
+        ] = []  # program archives saved (``-o server/paper.jar``): judged at the end
+        self.own_tree: list[tuple[Run, int]] = []  # an updater's unpacks over its installation (and where in ``order``)
+        self.served: list[
+            tuple[Run, _Taint]
+        ] = []  # checkouts made in the web server's document root: judged at the end
+        self.scoped: list[tuple[Command, str, str]] = []  # a subshell's ``cd``, the cwd before it
+        self.git_fetched = False  # a ``git fetch`` ran: a branch checked out after it may hold the fetched commits
+        self.sites = CallSites(frozenset(self.bodies))
+
+    def checked(self, taint: _Taint, *, ahead: bool = False) -> bool:
         """A check of ``taint`` run between its fetch and this command (``ahead``: a check naming the file anywhere
         after the fetch, when the later fetches' names are not known yet)."""
-        start = fetched_at.get(id(taint.fetch), 0)
-        between = order[start:] if ahead else order[start : i + 1]
+        start = self.fetched_at.get(id(taint.fetch), 0)
+        between = self.order[start:] if ahead else self.order[start : self.i + 1]
         made = [
             c
             for c in between
             if NEVER not in c.conditions
-            and c.function not in never
-            and not (c.name in VERIFIERS and fail_open.skippable(c, command, taint.fetch, order[:start]))
+            and c.function not in self.never
+            and not (c.name in VERIFIERS and self.fail_open.skippable(c, self.command, taint.fetch, self.order[:start]))
         ]
         if ahead:
             return _names_in_check(made, taint)
         if not any(c.name in VERIFIERS for c in made):
             return _verified(made, taint)  # the other fetches' names matter only to a check among them
-        others = frozenset(t.file_name for t in taints if t.fetch is not taint.fetch and not t.directory)
+        others = frozenset(t.file_name for t in self.taints if t.fetch is not taint.fetch and not t.directory)
         return _verified(made, taint, others)
 
-    scoped: list[tuple[Command, str, str]] = []  # a subshell's ``cd``, the cwd before it
-    git_fetched = False  # a ``git fetch`` ran: a branch checked out after it may hold the fetched commits
-    sites = CallSites(frozenset(bodies))
-    for i, command in enumerate(order):
-        if command.name in forwards:
-            command = dataclasses.replace(command, name=forwards[command.name or ""])  # noqa: PLW2901
-        sites.enter(command)
-        while scoped and not within(sites.site(command, scoped[-1][0].function).block, scoped[-1][0].block):
-            _, cwd, raw_cwd = scoped.pop()  # ``( cd "$1"; git pull )``: the directory ends with the subshell
+    def step(self, i: int, command: Command) -> Iterator[Run]:
+        """One command in call order, as a numbered pipeline: (1) the working directory it runs in; (2) a checkout
+        it makes, (3) a fetch, (4) a ``tee`` of a piped fetch, (5) a file it finds, resolves or writes anew — each
+        of these ends its reading; (6) the services and checkouts it starts or restarts; (7) the fetched file it
+        reads, unpacks, copies or moves; (8) what it writes itself; (9) the fetched file it runs or installs."""
+        if command.name in self.forwards:
+            command = dataclasses.replace(command, name=self.forwards[command.name or ""])
+        self.i, self.command = i, command
+        self._enter_directory(command)  # 1
+        if self._follows_checkout(i, command):  # 2
+            return
+        if command.name in FETCHERS or command.name in self.wrappers:  # 3
+            yield from self._fetch(i, command)
+            return
+        if command.name == "tee" and self.last_fetch is not None and set(command.piped_from) & FETCHERS:  # 4
+            last_fetch = self.last_fetch
+            if last_fetch.line == command.line and last_fetch.line not in self.reported and not _sends(last_fetch):
+                saved = _saved(
+                    command, self.taints, self.reported, last_fetch, operands(command), chmodded=self.chmodded
+                )
+                yield from saved  # ``curl URL | tee F``
+            return
+        if self._follows_name(i, command):  # 5
+            return
+        yield from self._starts(i, command)  # 6
+        source = self._source(command)  # 7
+        if source is not None:
+            yield from self._unpacks(i, command, source)
+        if source is None and not set(command.piped_from) & FETCHERS:  # 8
+            self.own.extend((i, w.text) for w in command.writes())
+        for made in created_environments(command):  # as written, and under the working directory
+            self.own.extend(
+                (i, d.rstrip("/") + "/") for d in {made, _under(self.cwd, made) if self.cwd != "." else made}
+            )
+        yield from self._uses(i, command)  # 9
+
+    def _enter_directory(self, command: Command) -> None:
+        """The working directory after ``command``: a subshell's ``cd`` ends with the subshell; a ``cd``/``pushd``
+        into a listed subdirectory or a checkout makes what is there the fetch's."""
+        self.sites.enter(command)
+        scoped = self.scoped
+        while scoped and not within(self.sites.site(command, scoped[-1][0].function).block, scoped[-1][0].block):
+            _, self.cwd, self.raw_cwd = scoped.pop()  # ``( cd "$1"; git pull )``: the directory ends with the subshell
         if command.name in ("cd", "pushd") and len(operands(command)) == 1:
             if "subshell" in command.conditions and command.block is not None:
-                scoped.append((command, cwd, raw_cwd))
-            raw_cwd = operands(command)[0].text
-            taints.extend(_listed_subdirectory(command, taints, cwd, raw_cwd))
-            cwd = _changed_dir(cwd, raw_cwd)
-            taints.extend(_entered_checkout(taints, cwd))
-        cloned = _clones(command, cloners) if command.name == "git" or command.name in cloners else None
-        if cloned is None and unseen and command.name not in fetching:
-            cloned = checkout_directory(command, defined)
+                scoped.append((command, self.cwd, self.raw_cwd))
+            self.raw_cwd = operands(command)[0].text
+            self.taints.extend(_listed_subdirectory(command, self.taints, self.cwd, self.raw_cwd))
+            self.cwd = _changed_dir(self.cwd, self.raw_cwd)
+            self.taints.extend(_entered_checkout(self.taints, self.cwd))
+
+    def _follows_checkout(self, i: int, command: Command) -> bool:
+        """Whether ``command`` clones or pulls a repository: its tree is followed as a fetch (a pull into a tree
+        cloned above follows the clone's fetch)."""
+        taints = self.taints
+        cloned = _clones(command, self.cloners) if command.name == "git" or command.name in self.cloners else None
+        if cloned is None and self.unseen and command.name not in self.fetching:
+            cloned = checkout_directory(command, self.defined)
         if command.name == "git" and cloned is None:
-            cloned = _pulled_into(command, cwd, git_fetched)
-            git_fetched = git_fetched or [w.text for w in git_arguments(command)][:1] == ["fetch"]
+            cloned = _pulled_into(command, self.cwd, self.git_fetched)
+            self.git_fetched = self.git_fetched or [w.text for w in git_arguments(command)][:1] == ["fetch"]
             cover = _latest_cover(taints, command, [cloned.text]) if cloned is not None else None
             if cover is not None and cover.checkout:
-                updated = (i, cover)
-                continue  # a pull into a tree cloned above: the clone's fetch is the one followed
+                self.updated = (i, cover)
+                return True  # a pull into a tree cloned above: the clone's fetch is the one followed
             # a pull into a tree another kind of fetch filled (an updater's tarball branch beside its git branch)
             # brings commits of its own: followed as a fetch of its own below
-        if cloned is not None:
-            taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned), checkout=True))
-            updated = (i, taints[-1])
-            if (placed := _clone_under_cwd(cloned.text, cwd)) is not None:
-                taints.append(_Taint(placed, command, directory=True, checkout=True))
-            fetched_at[id(command)] = i
-            served.extend(_served_clone(command, taints[-1]))
-            continue
-        if command.name in FETCHERS or command.name in wrappers:
-            last_fetch = command
-            fetched_at[id(command)] = i
-            unknown = unknown_name_directory(command)
-            if unknown == ".":
-                unnamed[cwd] = command
-            elif unknown is not None:  # ``wget -P "$tmp" "$url"``: the files of that directory are the download's
-                taints.append(_Taint(unknown, command, directory=True, origin=command))
-            if not _sends(command) and not loopback_target(command):  # the host's own service: not from outside
-                kept = _saved_by_call(command, saving)
-                yield from _saved(command, taints, reported, files=kept, chmodded=chmodded, checked=checked)
-                programs.extend(_program_archives(command, kept))
-                taints.extend(_printed(command, printers))
-                taints.extend(_Taint(path, command) for path in sorted(results.get(command.line, ())))
-            continue
-        if command.name == "tee" and last_fetch is not None and set(command.piped_from) & FETCHERS:
-            if last_fetch.line == command.line and last_fetch.line not in reported and not _sends(last_fetch):
-                saved = _saved(command, taints, reported, last_fetch, operands(command), chmodded=chmodded)
-                yield from saved  # ``curl URL | tee F``
-            continue
+        if cloned is None:
+            return False
+        taints.append(_Taint(cloned.text, command, directory=True, spelled=_spelling(cloned), checkout=True))
+        self.updated = (i, taints[-1])
+        if (placed := _clone_under_cwd(cloned.text, self.cwd)) is not None:
+            taints.append(_Taint(placed, command, directory=True, checkout=True))
+        self.fetched_at[id(command)] = i
+        self.served.extend(_served_clone(command, taints[-1]))
+        return True
+
+    def _fetch(self, i: int, command: Command) -> Iterator[Run]:
+        """A fetch (or a download wrapper's call): the files it saves, and a directory of unknown names it saves into,
+        become fetched; a saved file already run or installed is reported (``_saved``)."""
+        self.last_fetch = command
+        self.fetched_at[id(command)] = i
+        unknown = unknown_name_directory(command)
+        if unknown == ".":
+            self.unnamed[self.cwd] = command
+        elif unknown is not None:  # ``wget -P "$tmp" "$url"``: the files of that directory are the download's
+            self.taints.append(_Taint(unknown, command, directory=True, origin=command))
+        if not _sends(command) and not loopback_target(command):  # the host's own service: not from outside
+            kept = _saved_by_call(command, self.saving)
+            yield from _saved(
+                command, self.taints, self.reported, files=kept, chmodded=self.chmodded, checked=self.checked
+            )
+            self.programs.extend(_program_archives(command, kept))
+            self.taints.extend(_printed(command, self.printers))
+            self.taints.extend(_Taint(path, command) for path in sorted(self.results.get(command.line, ())))
+
+    def _follows_name(self, i: int, command: Command) -> bool:
+        """Whether ``command`` only names files: a ``find`` or ``realpath``/``readlink`` of a fetched file makes
+        its result fetched too; a ``touch`` (``_REPLACES``) makes what follows the script's own."""
         if command.name == "find":
-            taints.extend(_located(script, command, taints, unnamed, cwd))
-            continue
-        if command.name in ("realpath", "readlink") and taints:
-            taints.extend(_resolved(script, command, taints, cwd))
-            continue
+            self.taints.extend(_located(self.script, command, self.taints, self.unnamed, self.cwd))
+            return True
+        if command.name in ("realpath", "readlink") and self.taints:
+            self.taints.extend(_resolved(self.script, command, self.taints, self.cwd))
+            return True
         if command.name in _REPLACES:  # ``touch version.json``: what follows is the script's own
-            own.extend((i, w.text) for w in operands(command))
-            continue
+            self.own.extend((i, w.text) for w in operands(command))
+            return True
+        return False
+
+    def _starts(self, i: int, command: Command) -> Iterator[Run]:
+        """A service registered, restarted or started on what was fetched: a definition whose program is fetched,
+        a program replaced by a fetched file, a service stopped before an update, a checkout updated under it, a
+        fetched unit or settings file."""
+        heredoc = self.heredoc
         writer = heredoc if heredoc is not None and command.name == "tee" and heredoc.line == command.line else None
-        heredoc = command if command.name == "cat" and command.piped_to else None
-        service = _service_runs(script, command, taints, services, writer)
-        if service is not None and service[0].fetch.line not in reported and not checked(service[0]):
-            reported.add(service[0].fetch.line)
+        self.heredoc = command if command.name == "cat" and command.piped_to else None
+        service = _service_runs(self.script, command, self.taints, self.services, writer)
+        if service is not None and service[0].fetch.line not in self.reported and not self.checked(service[0]):
+            self.reported.add(service[0].fetch.line)
             yield Run(
                 command,
                 command.line,
@@ -1727,89 +1822,112 @@ def _fetched_code_runs(script: Script) -> Iterator[Run]:
                 service[1],
                 "registers as a service (run at every boot) a definition whose program is",
             )
-        if replaced:
-            yield from _restarts_replaced(command, replaced, reported, checked)
+        reported, checked = self.reported, self.checked
+        if self.replaced:
+            yield from _restarts_replaced(command, self.replaced, reported, checked)
         for name in stopped_names(command):
-            stopped.setdefault(name, i)
-        yield from _restarts_stopped(command, stopped, updated, reported, checked)
-        yield from _restarts_checkout(command, updated, i, reported, checked, order=order)
-        yield from _starts_fetched_unit(command, taints, reported, checked)
-        yield from _starts_on_fetched_settings(command, taints, reported, checked)
-        if (command.function, command.line) in echoing and taints:
-            taints.extend(_echoed(command, taints))
-        source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, raw_cwd)
-        if source is None and (named := _named_by_pattern(command, unnamed.get(cwd))) is not None:
+            self.stopped.setdefault(name, i)
+        yield from _restarts_stopped(command, self.stopped, self.updated, reported, checked)
+        yield from _restarts_checkout(command, self.updated, i, reported, checked, order=self.order)
+        yield from _starts_fetched_unit(command, self.taints, reported, checked)
+        yield from _starts_on_fetched_settings(command, self.taints, reported, checked)
+        if (command.function, command.line) in self.echoing and self.taints:
+            self.taints.extend(_echoed(command, self.taints))
+
+    def _source(self, command: Command) -> _Taint | None:
+        """The fetched file ``command`` reads (by name, by a pattern over a download of unknown name, or as a
+        decompressed stream), None when it copies over it or moves it out of the start directory."""
+        taints, last_fetch, cwd = self.taints, self.last_fetch, self.cwd
+        source = _source(command, taints, last_fetch, cwd) or _source(command, taints, last_fetch, self.raw_cwd)
+        if source is None and (named := _named_by_pattern(command, self.unnamed.get(cwd))) is not None:
             source = named
             taints.append(named)  # the file so named is the download for what this command does with it (``chmod``)
-        if source is None and stream is not None and reads_stream_of(command, stream[0]):
-            source = stream[1]  # ``gzip -d -c "$out" | tar x``: tar reads the fetched archive's contents
+        if source is None and self.stream is not None and reads_stream_of(command, self.stream[0]):
+            source = self.stream[1]  # ``gzip -d -c "$out" | tar x``: tar reads the fetched archive's contents
         if source is not None and streams_decompressed(command):
-            stream = (command, source)
+            self.stream = (command, source)
         if source is not None and (_copied_over(command, source) or _moved_from_start_dir(command, source, cwd)):
             source = None
-        if source is not None:
-            derived = _unpacked(command, source, cwd)
-            if command.name in ("mv", "cp", "ln", "rsync") and len(operands(command)) >= 2:
-                derived = _moved(command, source)
-                yield from _placed(command, source, reported, checked)
-                yield from _over_own_code(script, command, source, cwd, reported=reported, checked=checked)
-                replaced.update(_replaced_programs(command, taints))
-            taints.extend(derived)
-            moved_tree = source.directory and command.name in ("mv", "cp", "ln", "rsync")  # judged by _placed
-            system = None if moved_tree else _installed_tree(command, derived)
-            if system is not None or command.name in ("tar", "bsdtar", "unzip"):
-                system = system or _system_value(script, command, source.fetch)
-            if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
-                deferred.extend(_into_program_tree(command, source, derived, program_dirs, checked))
-                deferred.extend(_into_libraries(command, source, derived, checked))
-                own_tree.extend((run, i) for run in _over_own_tree(script, command, source, derived, checked))
-            on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
-            prefix = None if moved_tree or on_path else next((d for d in derived if _user_prefix(d)), None)
-            on_path = on_path or prefix
-            where = "a bin directory" if system is None else _directory_kind(system.path)
-            where = "the user's install prefix" if prefix and not system else where
-            unpacked = system or on_path
-            if unpacked is not None and source.fetch.line not in reported and not checked(source):
-                reported.add(source.fetch.line)
-                yield Run(command, command.line, source.fetch, unpacked.path, f"unpacks it into {where}")
-        if source is None and not set(command.piped_from) & FETCHERS:
-            own.extend((i, w.text) for w in command.writes())
-        for made in created_environments(command):  # as written, and under the working directory
-            own.extend((i, d.rstrip("/") + "/") for d in {made, _under(cwd, made) if cwd != "." else made})
-        fed = _catted_into(command, order[i - 1] if i else None)
+        return source
+
+    def _unpacks(self, i: int, command: Command, source: _Taint) -> Iterator[Run]:
+        """What ``command`` makes of a fetched file: copies and moves (placed over a program or the script's own
+        code), and unpacks into a system or bin directory or the user's prefix; unpacks into a program's tree, its
+        libraries or an updater's own tree are kept to be judged at the end."""
+        script, cwd, reported, checked = self.script, self.cwd, self.reported, self.checked
+        derived = _unpacked(command, source, cwd)
+        if command.name in ("mv", "cp", "ln", "rsync") and len(operands(command)) >= 2:
+            derived = _moved(command, source)
+            yield from _placed(command, source, reported, checked)
+            yield from _over_own_code(script, command, source, cwd, reported=reported, checked=checked)
+            self.replaced.update(_replaced_programs(command, self.taints))
+        self.taints.extend(derived)
+        moved_tree = source.directory and command.name in ("mv", "cp", "ln", "rsync")  # judged by _placed
+        system = None if moved_tree else _installed_tree(command, derived)
+        if system is not None or command.name in ("tar", "bsdtar", "unzip"):
+            system = system or _system_value(script, command, source.fetch)
+        if system is None and not moved_tree and command.name in ("tar", "bsdtar", "unzip"):
+            self.deferred.extend(_into_program_tree(command, source, derived, self.program_dirs, checked))
+            self.deferred.extend(_into_libraries(command, source, derived, checked))
+            self.own_tree.extend((run, i) for run in _over_own_tree(script, command, source, derived, checked))
+        on_path = None if moved_tree else next((d for d in derived if d.directory and _bin_directory(d.path)), None)
+        prefix = None if moved_tree or on_path else next((d for d in derived if _user_prefix(d)), None)
+        on_path = on_path or prefix
+        where = "a bin directory" if system is None else _directory_kind(system.path)
+        where = "the user's install prefix" if prefix and not system else where
+        unpacked = system or on_path
+        if unpacked is not None and source.fetch.line not in reported and not checked(source):
+            reported.add(source.fetch.line)
+            yield Run(command, command.line, source.fetch, unpacked.path, f"unpacks it into {where}")
+
+    def _uses(self, i: int, command: Command) -> Iterator[Run]:
+        """A fetched file ``command`` runs or installs (itself, through a function's body, or by re-running the
+        script), or hands to a program fetched too; unless checked since its fetch or written anew by the script."""
+        taints, cwd, raw_cwd, reported = self.taints, self.cwd, self.raw_cwd, self.reported
+        fed = _catted_into(command, self.order[i - 1] if i else None)
         used = _use(command, taints, cwd, fed) or (_use(command, taints, raw_cwd, fed) if raw_cwd != cwd else None)
-        if used is None and command.function is None and command.name in bodies:
-            used = _runs_in_body(command, bodies[command.name or ""], taints, cwd)
-        used = used or (_reruns_itself(command, taints, posixpath.basename(script.path)) if taints else None)
+        if used is None and command.function is None and command.name in self.bodies:
+            used = _runs_in_body(command, self.bodies[command.name or ""], taints, cwd)
+        used = used or (_reruns_itself(command, taints, posixpath.basename(self.script.path)) if taints else None)
         for payload in _handed_to_fetched(command, taints):
-            if payload.fetch.line not in reported and not checked(payload):
+            if payload.fetch.line not in reported and not self.checked(payload):
                 reported.add(payload.fetch.line)
                 yield Run(command, command.line, payload.fetch, payload.path, _HANDED)
         if used is None:
-            continue
+            return
         taint, target, how = used
-        if taint.fetch.line in reported or checked(taint) or _written_after(own, taint, target, fetched_at):
-            continue
+        if (
+            taint.fetch.line in reported
+            or self.checked(taint)
+            or _written_after(self.own, taint, target, self.fetched_at)
+        ):
+            return
         reported.add(taint.fetch.line)
         yield Run(command, command.line, taint.fetch, target, how)
-    # an archive unpacked into a program's tree, when nothing later in the script ran or installed what it holds
-    for run in deferred:
-        if run.fetch.line not in reported:
-            reported.add(run.fetch.line)
-            yield run
-    # a program archive saved under its name, when no check follows anywhere in the script and nothing else used it
-    for run, taint in programs:
-        if run.fetch.line not in reported and not checked(taint):
-            reported.add(run.fetch.line)
-            yield run
-    # a checkout made in the web root, when nothing later in the script ran it and no check followed anywhere
-    for run, taint in served:
-        if run.fetch.line not in reported and not checked(taint):
-            reported.add(run.fetch.line)
-            yield run
-    # an updater's unpack over its own installation, when the script runs nothing fetched (the run is the clearer
-    # finding: one branch's download run can stand for another's unpacked tree)
-    for run, at in own_tree[:1] if not reported else []:
-        # over the tree the script itself lies in (anchored on ``$0``), the updater's own code is what runs next
-        if anchored_on_script(run.target) or own_code_runs_next(script.path, order[at + 1 :]):
-            yield run
+
+    def judged_at_end(self) -> Iterator[Run]:
+        """The runs that depend on the whole script: archives unpacked into a program's tree, program archives saved
+        and checkouts made in the web root, each when nothing reported its fetch and no check followed; an updater's
+        unpack over its own tree when nothing fetched was run."""
+        reported = self.reported
+        # an archive unpacked into a program's tree, when nothing later in the script ran or installed what it holds
+        for run in self.deferred:
+            if run.fetch.line not in reported:
+                reported.add(run.fetch.line)
+                yield run
+        # a program archive saved under its name, when no check follows anywhere in the script and nothing else used it
+        for run, taint in self.programs:
+            if run.fetch.line not in reported and not self.checked(taint):
+                reported.add(run.fetch.line)
+                yield run
+        # a checkout made in the web root, when nothing later in the script ran it and no check followed anywhere
+        for run, taint in self.served:
+            if run.fetch.line not in reported and not self.checked(taint):
+                reported.add(run.fetch.line)
+                yield run
+        # an updater's unpack over its own installation, when the script runs nothing fetched (the run is the clearer
+        # finding: one branch's download run can stand for another's unpacked tree)
+        for run, at in self.own_tree[:1] if not reported else []:
+            # over the tree the script itself lies in (anchored on ``$0``), the updater's own code is what runs next
+            if anchored_on_script(run.target) or own_code_runs_next(self.script.path, self.order[at + 1 :]):
+                yield run
