@@ -334,8 +334,18 @@ def _sql_or_constant(node: ast.expr | None, constants: dict[str, ast.Constant]) 
     """A literal's SQL, or a constant's with its leading blank lines taken off: the statements of SQL kept in a
     constant are reported where the operation uses it (the constant's own lines say nothing of the call's)."""
     if isinstance(node, ast.Name) and node.id in constants:
-        return str(constants[node.id].value).lstrip()
+        return _one_line(str(constants[node.id].value))
     return _name(node)
+
+
+def _one_line(sql: str) -> str:
+    """A constant's SQL laid on the call's one line, so that the operations after it keep their own lines (SQL
+    written in place spans the lines it is written on; a constant's would push them down): whole-line ``--``
+    comments dropped, the rest joined by spaces. SQL with a comment after code on a line stays as written."""
+    kept = [line.strip() for line in sql.strip().splitlines() if not line.strip().startswith("--")]
+    if any("--" in line for line in kept):
+        return sql.lstrip()
+    return " ".join(line for line in kept if line)
 
 
 def _operations(tree: ast.Module) -> Iterator[ast.Call]:
