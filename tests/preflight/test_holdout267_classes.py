@@ -40,6 +40,27 @@ def test_a_runsql_of_a_module_constant_is_read() -> None:
     assert codes_at(files, UNCHECKED) == []
 
 
+def test_a_multi_line_constant_keeps_the_later_operations_lines() -> None:
+    """A constant of several statements over several lines (umap's DO block before a RenameField, whole packages
+    round 32) is read at its call's line; the operations after it stay at their own lines."""
+    files = _django(
+        *_HEAD,  # 1-2
+        'SQL = """',  # 3
+        "-- two statements",  # 4
+        "ALTER TABLE accounts_perm",  # 5
+        "    ADD COLUMN a text;",  # 6
+        "ALTER TABLE accounts_perm",  # 7
+        "    ADD COLUMN b text;",  # 8
+        '"""',  # 9
+        *_CLASS,  # 10-11
+        "    operations = [",  # 12
+        "        migrations.RunSQL(SQL),",  # 13
+        "        migrations.RenameField(model_name='perm', old_name='a', new_name='c'),",  # 14
+        "    ]",
+    )
+    assert codes_at(files, UNLOCKED) == [13, 13, 14]
+
+
 def test_a_runsql_list_of_constants_and_literals_is_read() -> None:
     files = _django(
         *_HEAD,  # 1-2
