@@ -255,6 +255,10 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "gdebi": (frozenset(), "the distribution's configured mirrors (the .deb's dependencies)"),
     # aptitude-robot installs, upgrades and removes the packages its lists name through aptitude (its only action)
     "aptitude-robot": (frozenset(), "the distribution's configured mirrors (through aptitude)"),
+    # Debian's unattended-upgrade (also installed as ``unattended-upgrades``) downloads the upgradable packages and
+    # installs them; its ``--dry-run`` and ``--download-only`` still download, installing nothing (holdout274)
+    "unattended-upgrade": (frozenset(), "the distribution's configured mirrors (through unattended-upgrade)"),
+    "unattended-upgrades": (frozenset(), "the distribution's configured mirrors (through unattended-upgrade)"),
     # Jenkins' CLI (``java -jar jenkins-cli.jar -s URL install-plugin NAME``): the server fetches the plugin and its
     # dependencies from its update center (holdout239's vagrant-jenkins)
     "jenkins-cli": (frozenset({"install-plugin"}), "the Jenkins update center (updates.jenkins.io)"),
@@ -371,6 +375,8 @@ _OPERAND_TOOLS["pkg_add"] = lambda words, ops: (
 )
 _OPERAND_TOOLS["gdebi"] = lambda words, ops: bool(ops) and not {"--apt-line", "-h", "--help"} & set(words)
 _OPERAND_TOOLS["aptitude-robot"] = lambda words, ops: not {"-h", "--help", "--version", "-s", "--simulate"} & set(words)
+_OPERAND_TOOLS["unattended-upgrade"] = lambda words, ops: not {"-h", "--help"} & set(words)
+_OPERAND_TOOLS["unattended-upgrades"] = _OPERAND_TOOLS["unattended-upgrade"]
 # SUSEConnect registers or activates (``-p PRODUCT``, ``-r CODE``, ``--de-register``), or asks SCC what is available
 # (``--list-extensions``, ``--status``); only ``--help``/``--version`` stay local.
 _OPERAND_TOOLS["SUSEConnect"] = lambda words, ops: bool(words) and not {"-h", "--help", "--version"} & set(words)
