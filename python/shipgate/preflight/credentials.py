@@ -85,6 +85,7 @@ from shipgate.preflight.self_tests import self_test_lines
 from shipgate.preflight.settings_declaration import declaration_text_lines
 from shipgate.preflight.shell.commands import option_values
 from shipgate.preflight.shell.model import Command, ParameterDefault, Script, Word
+from shipgate.preflight.snap_options import constant_copy, option_reads
 from shipgate.preflight.spring_files import spring_settings
 from shipgate.preflight.substitution_fallbacks import substitution_fallbacks
 from shipgate.preflight.tool_passwords import tool_passwords
@@ -860,11 +861,20 @@ def _directive_secrets(path: str, text_lines: tuple[Line, ...]) -> Iterator[Secr
 
 
 def _fallback_assignments(script: Script) -> Iterator[ParameterDefault]:
-    """``if [ -z "$X" ]; then X='admin'; fi`` (and ``[ -z "$X" ] && X=…``): the same as ``${X:-admin}``."""
+    """``if [ -z "$X" ]; then X='admin'; fi`` (and ``[ -z "$X" ] && X=…``): the same as ``${X:-admin}``. A
+    variable read from a snap's option (``X="$(snapctl get db-password)"``) is named by the option, and its fallback
+    may copy a constant the script sets (snap_options)."""
+    options = option_reads(script)
     for a in script.assignments:
-        literal = a.generated_by is None and "$" not in a.raw.partition("=")[2] and "`" not in a.raw
-        if literal and script.falls_back(a.name, a.line) and _assignment_secret(a.name, a.value) is not None:
+        if a.generated_by is not None or "`" in a.raw or not script.falls_back(a.name, a.line):
+            continue
+        literal = "$" not in a.raw.partition("=")[2]
+        if literal and _assignment_secret(a.name, a.value) is not None:
             yield ParameterDefault(a.name, a.value or "", a.line, a.raw)
+            continue
+        key = options.get((a.function, a.name))
+        if key and (literal or constant_copy(script, a)) and _assignment_secret(key, a.value) is not None:
+            yield ParameterDefault(key, a.value or "", a.line, a.raw)
 
 
 # ``['ESPOCRM_ADMIN_PASSWORD']=password`` as an associative array's element reads it (the quotes gone).
