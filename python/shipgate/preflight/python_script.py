@@ -81,6 +81,7 @@ from shipgate.preflight.build_hooks import hook_calls
 from shipgate.preflight.markup import is_test_path
 from shipgate.preflight.program_deletes import removal
 from shipgate.preflight.python_archives import Unpack, unpacks
+from shipgate.preflight.python_checkout_updates import updates_checkout
 from shipgate.preflight.python_fabric import (
     TRANSFERS,
     connection_hosts,
@@ -161,6 +162,7 @@ def commands(path: str, text: str) -> list[Piece] | None:
     runs = _runs(tree, text)
     step = _is_migration(path, tree) or (runs and step_path(path)) or _command_step(path, tree)
     step = step or (runs and "/systemd/system" in text and _writes_unit(nodes))
+    step = step or ("pull" in text and updates_checkout(nodes))  # pulls its checkout and pip-installs it: a library too
     return _read(tree, nodes, hooks) if step or fabfile or hooks else None
 
 
