@@ -258,6 +258,18 @@ _EXITS_READ = 200  # ``exit`` commands read per pair of runs
 
 
 def _downloads(path: str, script: Script) -> Iterator[Finding]:
+    """Every way the script runs code it fetched without a check, in the order the findings are reported: a fetch
+    piped into a shell or written onto a device, a fetched file later run, then the installers that fetch and
+    install in one step (docs/preflight.md)."""
+    yield from _fetches_run_at_once(path, script)
+    yield from _fetched_files_run(path, script)
+    yield from _one_step_installs(path, script)
+
+
+def _fetches_run_at_once(path: str, script: Script) -> Iterator[Finding]:
+    """A fetcher (``curl``, ``wget`` or a function of the script wrapping one) whose output a shell reads as it
+    arrives (``curl … | sh``), or which writes the download straight onto a block device: nothing lands in a file
+    that could be checked first."""
     wrappers = network_functions(script)
     by_line: dict[int, list[Command]] = {}
     for command in script.commands:
@@ -278,6 +290,11 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
                 message=f"writes the download straight onto {device} without checking its checksum or signature",
                 remedy="Download the image to a file, verify a pinned checksum or signature, then write it.",
             )
+
+
+def _fetched_files_run(path: str, script: Script) -> Iterator[Finding]:
+    """A file fetched and then run, installed or made executable (``fetched``) with no check in between; the same
+    file from the same URL fetched and run in each branch of an alternative is one finding."""
     fetched_before: dict[tuple[str, tuple[str, ...]], Run] = {}
     exits = [c for c in script.commands if c.name == "exit" and c.arms]
     for run in fetched_code_runs(script):
@@ -301,6 +318,11 @@ def _downloads(path: str, script: Script) -> Iterator[Finding]:
             remedy="Ship the file in the package (its digest is verified), or verify a pinned checksum or "
             "signature before running it.",
         )
+
+
+def _one_step_installs(path: str, script: Script) -> Iterator[Finding]:
+    """Installers that fetch and install in one step, with nothing pinned or checked: pip from a branch or tag,
+    rpm/dnf from a URL, a program replacing its own executable, brew from a formula URL, ``go install …@branch``."""
     for command, url in unpinned_vcs_installs(script):
         yield at_command(
             "preflight.unverified_download_exec",

@@ -704,6 +704,29 @@ def _example_login(lines: list[str], number: int, key: str, value: str) -> bool:
     return any(_USER_WORD.search(lines[n - 1]) for n in range(max(1, number - 3), min(len(lines), number + 3) + 1))
 
 
+@dataclass(frozen=True)
+class _KeywordReading:
+    """How :func:`keyword_secrets` reads one file: its lines, what kind of text it is (the flags documented there)
+    and, in configuration, the lines its settings' lists hold (``key_lists``: a password listed under
+    ``passwords:``, a key under ``admin_key:``, an API key's secret under ``keys:``, an account under ``[users]``)."""
+
+    lines: list[str]
+    code: bool
+    examples: bool
+    for_people: Set[int]
+    dollar_literal: bool
+    brace_references: bool
+    constants: Mapping[int, tuple[str, int]]
+    listed: dict[int, str]
+    accounts: set[int]
+    items: dict[int, str]
+    pairs: dict[int, str]
+
+    def allowed(self, value: str, key: str) -> bool:
+        """The value under ``key`` is no literal secret, read by the rules of this file's kind (:func:`allowed`)."""
+        return allowed(value, name=key, dollar_literal=self.dollar_literal, brace_references=self.brace_references)
+
+
 def keyword_secrets(
     text: str,
     *,
@@ -727,121 +750,198 @@ def keyword_secrets(
     ``brace_references``: a settings file whose reader expands only ``${…}`` (Spring's; see :func:`allowed`).
     ``logins``: a file named for logins, whose ``[users]`` section lists accounts (``key_lists.account_entries``).
     ``constants``: the lines a language reader found defining a constant, read as ``NAME = value`` (PHP's
-    ``define('DB_PASSWORD', 'x');``, the name and the column its value starts at: ``php_settings``)."""
-    constants = constants or {}
+    ``define('DB_PASSWORD', 'x');``, the name and the column its value starts at: ``php_settings``).
+
+    Each candidate line is read in steps: (1) a comment is skipped, a listed password taken as listed; (2) program
+    source is read as a plain ``name = value`` (:func:`_read_as_assignment`); (3) the line is split into a setting's
+    name and value (:func:`_setting`), skipping one that holds no value (:func:`_holds_no_value`); (4) a line of a
+    list takes its list's rules (:func:`_listed_setting`); (5) under a secret's name the value is found
+    (:func:`_keyword_value`) and kept unless it is no secret where it stands (:func:`_not_a_secret`)."""
     lines = text.splitlines()
-    table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
-    listed = {} if code or examples else listed_keys(lines)
-    accounts = account_entries(lines) if logins and not (code or examples) else set()
-    items = {} if code or examples else listed_passwords(lines)
-    pairs = {} if code or examples else paired_keys(lines)
-    for number in sorted(candidate_lines(text) | accounts | items.keys() | pairs.keys()):
+    config = not (code or examples)
+    reading = _KeywordReading(
+        lines=lines,
+        code=code,
+        examples=examples,
+        for_people=for_people,
+        dollar_literal=dollar_literal,
+        brace_references=brace_references,
+        constants=constants or {},
+        listed=listed_keys(lines) if config else {},
+        accounts=account_entries(lines) if logins and config else set(),
+        items=listed_passwords(lines) if config else {},
+        pairs=paired_keys(lines) if config else {},
+    )
+    for number in sorted(candidate_lines(text) | reading.accounts | reading.items.keys() | reading.pairs.keys()):
         if number > len(lines):
             break
         line = lines[number - 1][:MAX_KEYWORD_LINE]
         stripped = line.lstrip()
         if stripped.startswith(("#", ";", "//")):
             continue
-        if number in items:  # ``- supersecret`` under ``passwords:``: one of the passwords the setting lists
-            value = _written_value(stripped[1:])
-            kept = not allowed(value, name=items[number], brace_references=brace_references)
-            if kept and not switched_off_list(lines, number):
-                yield Secret(number, f"password or key assignment ({items[number]})", value, Severity.HIGH)
+        if number in reading.items:  # ``- supersecret`` under ``passwords:``: one of the passwords the setting lists
+            yield from _listed_password(reading, number, stripped)
             continue
-        if code and (chain := _CHAINED.match(line)):  # ``a = b = 'x'``: read as ``a = 'x'``
-            line = chain.group(1) + line[chain.end() :]
+        if code:
+            line = _read_as_assignment(line, number, reading.constants)
             stripped = line.lstrip()
-        if code and (field := _FIELD_DEFAULT.match(line)):  # ``a: str = Field(default='x')``: read as ``a = 'x'``
-            line = field.group(1) + " = " + field.group(2)
-            stripped = line.lstrip()
-        if code and (annotated := _ANNOTATED.match(line)):  # ``a: str = 'x'``: read as ``a = 'x'``
-            line = annotated.group(1) + " = " + line[annotated.end() :]
-            stripped = line.lstrip()
-        if code and number in constants:  # ``define('DB_PASSWORD', 'x');``: ``DB_PASSWORD = 'x'``
-            name, column = constants[number]
-            line = line[: len(line) - len(stripped)] + name + " = " + line[column:]
-            stripped = line.lstrip()
-        parts = _ASSIGNED.split(stripped, maxsplit=1)
-        if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
+        setting = _setting(line, stripped, code=code)
+        if setting is None:
             continue
-        if not code and (labelled := _LABELLED_VALUE.match(parts[1])):  # ``name : "Label" = value``
-            parts[1] = labelled.group(1)
-            line = stripped = parts[0] + " = " + parts[1]
-        if not code and parts[1].lstrip()[:1] not in ("", '"', "'", "#") and (c := _TRAILING_COMMENT.search(parts[1])):
-            # ``POSTGRES_PASSWORD=taiga  # database user's password``: the value ends where the comment starts
-            line = line[: len(line) - len(parts[1]) + c.start()]
-            stripped, parts[1] = line.lstrip(), parts[1][: c.start()]
+        line, stripped, parts = setting
         key = _setting_name(parts[0].strip("\"' -"))
-        if _DEV_PROFILE.match(key):
-            continue  # ``%dev.…password=x``: in effect only under ``quarkus dev`` or the test run, not when deployed
-        written = parts[1].strip().strip("\"'")
-        if written.startswith("${") and written.endswith("}"):
-            continue  # a reference (Spring's ``${DB_PWD:123456}``): its fallback is preflight.default_credential
-        if _CALL.match(written):
-            continue  # a call (``RT->Config->Get('DatabasePassword')``): the value is computed
-        if not code and _YAML_NODE_NAME.fullmatch(parts[1].strip()) and stripped[len(parts[0]) :].lstrip()[:1] == ":":
-            continue  # ``x-database-credentials: &database-credentials``: a YAML anchor (or alias), not a value
+        if _holds_no_value(key, parts, stripped, code=code):
+            continue
         if _SPACED_NAME.fullmatch(key):  # ``api key = …`` (Netdata's stream.conf): the words of one name
             line = line.replace(key, key.replace(" ", "_"), 1)
             key = key.replace(" ", "_")
-        if number in accounts:  # ``matt=test`` under ``[users]``: an account's password, whatever word
-            yield Secret(number, f"account password ({key})", _written_value(parts[1]), Severity.HIGH)
-            continue
-        if number in pairs:  # ``key1: secret1`` under ``keys:``: the secret of the API key named on the left
-            value = _written_value(parts[1])
-            if not allowed(value, brace_references=brace_references) and not switched_off_list(lines, number):
-                yield Secret(number, f"password or key assignment ({pairs[number]}.{key})", value, Severity.HIGH)
-            continue
-        if number in listed:  # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
-            value = _written_value(parts[1])
-            random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            kept = not allowed(value, name=listed[number], brace_references=brace_references)
-            if random and kept and not switched_off_list(lines, number):
-                yield Secret(number, f"password or key assignment ({listed[number]}.{key})", value, Severity.HIGH)
+        if number in reading.accounts or number in reading.pairs or number in reading.listed:
+            yield from _listed_setting(reading, number, key, parts[1])
             continue
         if not secret_name(key):
             continue
-        literal = _code_literal(parts[1]) if code else None
-        if literal is not None and (literal[1] is None or allowed(literal[1], name=key, dollar_literal=dollar_literal)):
-            continue  # an expression around a literal, an interpolated string, or a literal shaped like no secret
-        found = next(
-            (
-                v
-                for v in (
-                    x.strip().strip("\"'") for x in _keyword().analyze_string(line, denylist_regex_to_group=table)
-                )
-                if not allowed(v, name=key, dollar_literal=dollar_literal, brace_references=brace_references)
-            ),
-            None,
-        )
-        if found is None:
-            # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
-            right = _ASSIGNED.split(stripped, maxsplit=1)[-1]
-            # In configuration a quoted value before a trailing comment is its text; program source keeps the line's
-            # rest (measured: calibre-web's ``token = 'target=…-watch_files'  # nosec`` is a constant, not a secret)
-            value = right.strip().rstrip(",;").strip("\"'") if code else _written_value(right)
-            random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
-            kept = not allowed(value, name=key, dollar_literal=dollar_literal, brace_references=brace_references)
-            if ((random or password_name(key) or _KEY_NAME.search(key)) and kept) or (
-                not (code or examples or number in for_people) and configured_word(value, key)
-            ):
-                found = value
-        if found is not None and literal is not None and literal[1] is not None:
-            found = literal[1]  # the string itself, without its prefix (``b'…'``) or the code around it
-        if found is not None and (code or examples) and _MEMBER_CHAIN.match(found):
-            found = None  # an expression, not a literal
-        if found is not None and (examples or number in for_people):
-            random = len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY and not _SECRET_WORD.search(found)
-            found = found if random else None  # ``rewind_password`` in an example names what goes there
-        if found is not None and not code and switched_off_block(lines, number):
-            found = None  # a switched-off integration's password (``ldap:`` → ``enable: false``, ``password: x``)
-        if found is not None and code and _example_login(lines, number, key, found):
-            found = None  # ``define('DB_USER', 'username'); define('DB_PASSWORD', 'password');``: fields to fill in
-        if found is not None and code and category_value(lines, number, found):
-            found = None  # ``'snmp-authpassword' => 'SNMP',`` among other names filed under ``'SNMP'``: a category
-        if found is not None and digest_beside_salt(lines, number, found):
-            found = None  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
-        if found is not None and not code and names_secret_key(lines, number, found):
-            found = None  # a key in the Secret a sibling ``existingSecret`` names (``bindPassword: bind-password``)
+        found = _keyword_value(reading, number, key, line=line, stripped=stripped, right=parts[1])
         if found is not None:
             yield Secret(number, f"password or key assignment ({key})", found, Severity.HIGH)
+
+
+def _listed_password(reading: _KeywordReading, number: int, stripped: str) -> Iterator[Secret]:
+    """``- supersecret`` under ``passwords:``: one of the passwords the setting lists, unless it is no literal or
+    the block that lists it is switched off (``disabled_blocks``)."""
+    value = _written_value(stripped[1:])
+    kept = not allowed(value, name=reading.items[number], brace_references=reading.brace_references)
+    if kept and not switched_off_list(reading.lines, number):
+        yield Secret(number, f"password or key assignment ({reading.items[number]})", value, Severity.HIGH)
+
+
+def _read_as_assignment(line: str, number: int, constants: Mapping[int, tuple[str, int]]) -> str:
+    """A line of program source rewritten as the plain ``name = value`` it amounts to, so the keyword plugin reads
+    it as configuration: a chained assignment, a typed field's default, an annotated assignment, a constant a
+    language reader found (``constants``)."""
+    stripped = line.lstrip()
+    if chain := _CHAINED.match(line):  # ``a = b = 'x'``: read as ``a = 'x'``
+        line = chain.group(1) + line[chain.end() :]
+        stripped = line.lstrip()
+    if field := _FIELD_DEFAULT.match(line):  # ``a: str = Field(default='x')``: read as ``a = 'x'``
+        line = field.group(1) + " = " + field.group(2)
+        stripped = line.lstrip()
+    if annotated := _ANNOTATED.match(line):  # ``a: str = 'x'``: read as ``a = 'x'``
+        line = annotated.group(1) + " = " + line[annotated.end() :]
+        stripped = line.lstrip()
+    if number in constants:  # ``define('DB_PASSWORD', 'x');``: ``DB_PASSWORD = 'x'``
+        name, column = constants[number]
+        line = line[: len(line) - len(stripped)] + name + " = " + line[column:]
+    return line
+
+
+def _setting(line: str, stripped: str, *, code: bool) -> tuple[str, str, list[str]] | None:
+    """The line (as read from here on), its stripped text and its ``[name, value]`` when it assigns a setting; None
+    when it assigns nothing (no ``=``/``:``, a name that is a pattern or a phrase, in program source no assignment).
+    In configuration a labelled value (``name : "Label" = value``) is the value, and an unquoted value ends where a
+    trailing comment starts."""
+    parts = _ASSIGNED.split(stripped, maxsplit=1)
+    if len(parts) < 2 or (code and not _CODE_ASSIGNMENT.match(stripped)) or not _SETTING_KEY.match(parts[0]):
+        return None
+    if not code and (labelled := _LABELLED_VALUE.match(parts[1])):  # ``name : "Label" = value``
+        parts[1] = labelled.group(1)
+        line = stripped = parts[0] + " = " + parts[1]
+    if not code and parts[1].lstrip()[:1] not in ("", '"', "'", "#") and (c := _TRAILING_COMMENT.search(parts[1])):
+        # ``POSTGRES_PASSWORD=taiga  # database user's password``: the value ends where the comment starts
+        line = line[: len(line) - len(parts[1]) + c.start()]
+        stripped, parts[1] = line.lstrip(), parts[1][: c.start()]
+    return line, stripped, parts
+
+
+def _holds_no_value(key: str, parts: list[str], stripped: str, *, code: bool) -> bool:
+    """A setting whose value is not one in effect: a dev or test profile's, a reference, a call, a YAML anchor."""
+    if _DEV_PROFILE.match(key):
+        return True  # ``%dev.…password=x``: in effect only under ``quarkus dev`` or the test run, not when deployed
+    written = parts[1].strip().strip("\"'")
+    if written.startswith("${") and written.endswith("}"):
+        return True  # a reference (Spring's ``${DB_PWD:123456}``): its fallback is preflight.default_credential
+    if _CALL.match(written):
+        return True  # a call (``RT->Config->Get('DatabasePassword')``): the value is computed
+    # ``x-database-credentials: &database-credentials``: a YAML anchor (or alias), not a value
+    mapped = stripped[len(parts[0]) :].lstrip()[:1] == ":"
+    return not code and bool(_YAML_NODE_NAME.fullmatch(parts[1].strip())) and mapped
+
+
+def _listed_setting(reading: _KeywordReading, number: int, key: str, right: str) -> Iterator[Secret]:
+    """A setting on a line of a list (``key_lists``), whatever its name: an account's password under ``[users]``,
+    the secret of the API key named on the left under ``keys:``, or a key under ``admin_key:`` when random."""
+    lines, brace_references = reading.lines, reading.brace_references
+    if number in reading.accounts:  # ``matt=test`` under ``[users]``: an account's password, whatever word
+        yield Secret(number, f"account password ({key})", _written_value(right), Severity.HIGH)
+        return
+    value = _written_value(right)
+    if number in reading.pairs:  # ``key1: secret1`` under ``keys:``: the secret of the API key named on the left
+        if not allowed(value, brace_references=brace_references) and not switched_off_list(lines, number):
+            yield Secret(number, f"password or key assignment ({reading.pairs[number]}.{key})", value, Severity.HIGH)
+        return
+    # ``key: …`` under ``admin_key:``: one of the keys the setting lists, when random
+    random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
+    kept = not allowed(value, name=reading.listed[number], brace_references=brace_references)
+    if random and kept and not switched_off_list(lines, number):
+        yield Secret(number, f"password or key assignment ({reading.listed[number]}.{key})", value, Severity.HIGH)
+
+
+def _keyword_value(
+    reading: _KeywordReading, number: int, key: str, *, line: str, stripped: str, right: str
+) -> str | None:
+    """The secret assigned to ``key`` on the line, or None: in program source a quoted literal, else what the
+    keyword plugin takes (passwords and keys), else a random value, a value under a password's or key's name, or in
+    configuration a configured word (:func:`configured_word`); then dropped where it is no secret."""
+    code = reading.code
+    literal = _code_literal(right) if code else None
+    if literal is not None and (
+        literal[1] is None or allowed(literal[1], name=key, dollar_literal=reading.dollar_literal)
+    ):
+        return None  # an expression around a literal, an interpolated string, or a literal shaped like no secret
+    table = keyword.CONFIG_DENYLIST_REGEX_TO_GROUP
+    found = next(
+        (
+            v
+            for v in (x.strip().strip("\"'") for x in _keyword().analyze_string(line, denylist_regex_to_group=table))
+            if not reading.allowed(v, key)
+        ),
+        None,
+    )
+    if found is None:
+        # The keyword plugin knows passwords and keys; tokens are taken when their value is random.
+        rest = _ASSIGNED.split(stripped, maxsplit=1)[-1]
+        # In configuration a quoted value before a trailing comment is its text; program source keeps the line's
+        # rest (measured: calibre-web's ``token = 'target=…-watch_files'  # nosec`` is a constant, not a secret)
+        value = rest.strip().rstrip(",;").strip("\"'") if code else _written_value(rest)
+        random = len(value) >= 12 and entropy(value) >= _TOKEN_ENTROPY
+        kept = not reading.allowed(value, key)
+        if ((random or password_name(key) or _KEY_NAME.search(key)) and kept) or (
+            not (code or reading.examples or number in reading.for_people) and configured_word(value, key)
+        ):
+            found = value
+    if found is not None and literal is not None and literal[1] is not None:
+        found = literal[1]  # the string itself, without its prefix (``b'…'``) or the code around it
+    if found is None or _not_a_secret(reading, number, key, found):
+        return None
+    return found
+
+
+def _not_a_secret(reading: _KeywordReading, number: int, key: str, found: str) -> bool:
+    """The value found is no secret where it stands: an expression, an example's word, a switched-off block's,
+    a login form's field, a category, a salted digest, or the key of a Secret a sibling setting names."""
+    code, examples, lines = reading.code, reading.examples, reading.lines
+    if (code or examples) and _MEMBER_CHAIN.match(found):
+        return True  # an expression, not a literal
+    if examples or number in reading.for_people:
+        random = len(found) >= 12 and entropy(found) >= _TOKEN_ENTROPY and not _SECRET_WORD.search(found)
+        if not random:
+            return True  # ``rewind_password`` in an example names what goes there
+    if not code and switched_off_block(lines, number):
+        return True  # a switched-off integration's password (``ldap:`` → ``enable: false``, ``password: x``)
+    if code and _example_login(lines, number, key, found):
+        return True  # ``define('DB_USER', 'username'); define('DB_PASSWORD', 'password');``: fields to fill in
+    if code and category_value(lines, number, found):
+        return True  # ``'snmp-authpassword' => 'SNMP',`` among other names filed under ``'SNMP'``: a category
+    if digest_beside_salt(lines, number, found):
+        return True  # the password's salted digest (``credential: 1A67…`` above ``salt: 123``), not the password
+    # a key in the Secret a sibling ``existingSecret`` names (``bindPassword: bind-password``)
+    return not code and names_secret_key(lines, number, found)

@@ -137,6 +137,10 @@ class _Budget(Exception):
     pass
 
 
+# The escalator a command runs under (``sudo``, ``doas``), the line where it was written, and its options.
+_Escalation = tuple[str | None, int | None, tuple[str, ...]]
+
+
 @dataclasses.dataclass(frozen=True)
 class _Ctx:
     function: str | None = None
@@ -1304,22 +1308,19 @@ class _Reader:
         line: int,
         assigned: int | None,
     ) -> list[Command]:
+        """The commands one simple command amounts to, recorded in ``self.commands``; returns those it makes itself
+        (the command its words name, a ``find``'s ``-exec`` commands, the shell of a string whose text is not known).
+        In steps: (1) its wrappers taken off (``sudo``, ``env``, ``eval``, ``sh -c``: shell.unwrap) and the
+        escalation it runs under found (:meth:`_escalation`); (2) the fields every command read here shares; (3) the
+        command its words name, with what that runs (:meth:`_emit_named`); (4) a function that runs its argument as
+        shell recorded (shell.runners), and the strings, shell and programs among its words read; (5) the string it
+        runs as shell read as a script of its own (:meth:`_emit_string_run`)."""
         un: Unwrapped = unwrap(argv)
-        if un.via == "eval" and un.escalation is None and ctx.escalation is None:
-            un.escalation, un.escalation_line, un.escalation_options = self._eval_escalator(argv[1:2])
-        escalation = ctx.escalation or un.escalation
-        escalation_options = ctx.escalation_options if ctx.escalation else un.escalation_options
-        # Where the escalation was written: kept from the command that ran this string (``$run "…"`` with
-        # ``run='sudo sh -c'`` on an earlier line); inside a string run as shell, the string's own line.
-        escalation_line = ctx.escalation_line
-        if escalation_line is None and un.escalation:
-            escalation_line = ctx.line or un.escalation_line
-        made: list[Command] = []
+        escalated = self._escalation(argv, un, ctx)
+        escalation, escalation_line, escalation_options = escalated
         source = text(node)
         summary = source if len(source) <= MAX_COMMAND_TEXT else source[:MAX_COMMAND_TEXT] + "…"
-        arms = ctx.arms
-        block = ctx.block if ctx.line else enclosing_block(node, ctx.offset)
-        fields = {  # what every command read here shares, whatever its name and words
+        fields: dict[str, Any] = {  # what every command read here shares, whatever its name and words
             "line": line,
             "text": summary,
             "escalation": escalation,
@@ -1332,37 +1333,12 @@ class _Reader:
             "function": ctx.function,
             "conditions": ctx.conditions,
             "name_assigned_at": assigned,
-            "block": block,
-            "arms": arms,
+            "block": ctx.block if ctx.line else enclosing_block(node, ctx.offset),
+            "arms": ctx.arms,
         }
+        made: list[Command] = []
         if un.words:
-            name = base(un.words[0])
-            if name == "set":
-                self._set(un.words[1:])
-            command = _command_value(
-                name=name,
-                program=un.words[0],
-                words=tuple(un.words[1:]),
-                **fields,
-            )
-            self.commands.append(command)
-            made.append(command)
-            if name == "find" and ctx.depth < MAX_DEPTH:
-                # ``find DIR -exec chown 1000:1000 {} +``: each -exec runs its command (on the files found)
-                child = dataclasses.replace(
-                    ctx,
-                    escalation=escalation,
-                    escalation_line=escalation_line,
-                    escalation_options=escalation_options,
-                    depth=ctx.depth + 1,
-                )
-                for sub in _find_execs(un.words[1:]):
-                    made.extend(self._emit(sub, [], (), node, child, line, None))
-            heredoc = next((r for r in redirects if r.body is not None), None)
-            if heredoc is not None and _reads_heredoc(command) and heredoc.body_line is not None:
-                self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
-            elif heredoc is not None and heredoc.body and reads_program_from_stdin(name or "", list(un.words[1:])):
-                self._run_stdin_program(heredoc.body, command, ctx, line)
+            made = self._emit_named(un, fields, redirects=redirects, node=node, ctx=ctx, line=line, escalated=escalated)
         if un.interpret is not None and ctx.function is not None and ctx.reparse == 0:
             record_runner(
                 self.string_runners,
@@ -1376,47 +1352,125 @@ class _Reader:
             self._run_string_argument(un.words, made, ctx, line)
             self._run_shell_among_arguments(un.words, made, ctx, line)
             self._run_inline_program(un.words, made, ctx, line)
-        inner = None if un.interpret is None else _string_source(un.interpret, un.via, self._known_value(line))
-        if inner is None and un.interpret is not None and not un.words and un.via:
-            # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
-            command = _command_value(
-                name=un.via.split()[0],
-                words=(un.interpret,),
-                **fields,
-            )
-            self.commands.append(command)
-            made.append(command)
-        if inner is not None:
-            start = len(self.commands)
-            shell = Command(
-                name=None,
-                words=(),
-                line=line,
-                text=summary,
+        self._emit_string_run(un, fields, made, redirects=redirects, ctx=ctx, line=line, escalated=escalated)
+        return made
+
+    def _escalation(self, argv: list[Word], un: Unwrapped, ctx: _Ctx) -> _Escalation:
+        """The escalator a command runs under, the line where it was written, and its options: the context's (a
+        string run by ``sudo sh -c``) before the command's own; an ``eval`` with none takes the one a variable its
+        string starts with holds (:meth:`_eval_escalator`, recorded on ``un``). Where it was written: kept from the
+        command that ran this string (``$run "…"`` with ``run='sudo sh -c'`` on an earlier line); inside a string run
+        as shell, the string's own line."""
+        if un.via == "eval" and un.escalation is None and ctx.escalation is None:
+            un.escalation, un.escalation_line, un.escalation_options = self._eval_escalator(argv[1:2])
+        escalation = ctx.escalation or un.escalation
+        escalation_options = ctx.escalation_options if ctx.escalation else un.escalation_options
+        escalation_line = ctx.escalation_line
+        if escalation_line is None and un.escalation:
+            escalation_line = ctx.line or un.escalation_line
+        return escalation, escalation_line, escalation_options
+
+    def _emit_named(
+        self,
+        un: Unwrapped,
+        fields: dict[str, Any],
+        *,
+        redirects: tuple[Redirect, ...],
+        node: Node,
+        ctx: _Ctx,
+        line: int,
+        escalated: _Escalation,
+    ) -> list[Command]:
+        """The command the unwrapped words name (``set`` also sets the walk's shell options), then what it runs: each
+        ``-exec`` of a ``find`` as a command of its own under the same escalation, and a heredoc it reads as a script
+        (``bash <<EOF``) or as a program (``python3 - <<'PY'``). Returns the commands made here."""
+        name = base(un.words[0])
+        if name == "set":
+            self._set(un.words[1:])
+        command = _command_value(
+            name=name,
+            program=un.words[0],
+            words=tuple(un.words[1:]),
+            **fields,
+        )
+        self.commands.append(command)
+        made = [command]
+        if name == "find" and ctx.depth < MAX_DEPTH:
+            # ``find DIR -exec chown 1000:1000 {} +``: each -exec runs its command (on the files found)
+            escalation, escalation_line, escalation_options = escalated
+            child = dataclasses.replace(
+                ctx,
                 escalation=escalation,
                 escalation_line=escalation_line,
                 escalation_options=escalation_options,
-                wrappers=(*ctx.wrappers, *un.wrappers),
-                arms=arms,
-                block=block,
+                depth=ctx.depth + 1,
             )
-            string = un.interpret
-            # a quoted string whose text keeps the file's line breaks (no value substituted holds one): its lines
-            # are the file's lines
-            quoted = string is not None and string.raw[:1] in ("'", '"')
-            quoted = quoted and string is not None and inner.count("\n") == string.raw.count("\n")
-            # read as written from a double-quoted string: the outer shell substitutes its variables first
-            outer = string is not None and string.value is None
-            if ctx.line is None and "\n" in inner and quoted and string is not None:
-                # a quoted script written over several lines (``pct exec 1 -- bash -c '\n apt-get …\n'``): each of
-                # its commands at its own line
-                offset = string.line - 1 - ctx.offset
-                self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=offset, substituted=outer)
-            else:
-                self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
-            # ``eval "cat <<EOF …" > /etc/x``, ``sh -c "…" > /etc/x``: what the string prints lands in the file
-            self._carry_outputs(start, tuple(r for r in redirects if r.op.startswith((">", "&>"))))
+            for sub in _find_execs(un.words[1:]):
+                made.extend(self._emit(sub, [], (), node, child, line, None))
+        heredoc = next((r for r in redirects if r.body is not None), None)
+        if heredoc is not None and _reads_heredoc(command) and heredoc.body_line is not None:
+            self._reparse(heredoc.body or "", ctx, command, via="heredoc", offset=heredoc.body_line - 1)
+        elif heredoc is not None and heredoc.body and reads_program_from_stdin(name or "", list(un.words[1:])):
+            self._run_stdin_program(heredoc.body, command, ctx, line)
         return made
+
+    def _emit_string_run(
+        self,
+        un: Unwrapped,
+        fields: dict[str, Any],
+        made: list[Command],
+        *,
+        redirects: tuple[Redirect, ...],
+        ctx: _Ctx,
+        line: int,
+        escalated: _Escalation,
+    ) -> None:
+        """The string a command runs as shell (``sh -c "…"``, ``eval "…"``, ``sudo bash -c '…'``), read as a script
+        of its own under a command standing for its shell, whose output redirections its commands share; when its
+        text is not known (``sudo sh -c "$SCRIPT"``) and nothing else is run, the shell itself is a command."""
+        string = un.interpret
+        if string is None:
+            return
+        inner = _string_source(string, un.via, self._known_value(line))
+        if inner is None:
+            if not un.words and un.via:
+                # ``sudo sh -c "$SCRIPT"``: what the string runs is not known, but the shell (and its sudo) runs
+                command = _command_value(
+                    name=un.via.split()[0],
+                    words=(string,),
+                    **fields,
+                )
+                self.commands.append(command)
+                made.append(command)
+            return
+        start = len(self.commands)
+        escalation, escalation_line, escalation_options = escalated
+        shell = Command(
+            name=None,
+            words=(),
+            line=line,
+            text=fields["text"],
+            escalation=escalation,
+            escalation_line=escalation_line,
+            escalation_options=escalation_options,
+            wrappers=(*ctx.wrappers, *un.wrappers),
+            arms=ctx.arms,
+            block=fields["block"],
+        )
+        # a quoted string whose text keeps the file's line breaks (no value substituted holds one): its lines are the
+        # file's lines
+        quoted = string.raw[:1] in ("'", '"') and inner.count("\n") == string.raw.count("\n")
+        # read as written from a double-quoted string: the outer shell substitutes its variables first
+        outer = string.value is None
+        if ctx.line is None and "\n" in inner and quoted:
+            # a quoted script written over several lines (``pct exec 1 -- bash -c '\n apt-get …\n'``): each of its
+            # commands at its own line
+            offset = string.line - 1 - ctx.offset
+            self._reparse(inner, ctx, shell, via=un.via or "sh -c", offset=offset, substituted=outer)
+        else:
+            self._reparse(inner, ctx, shell, via=un.via or "sh -c", line=line, substituted=outer)
+        # ``eval "cat <<EOF …" > /etc/x``, ``sh -c "…" > /etc/x``: what the string prints lands in the file
+        self._carry_outputs(start, tuple(r for r in redirects if r.op.startswith((">", "&>"))))
 
     def _run_inline_program(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:
         """``python3 -c "…urlretrieve(URL, F)…"``: what the program does, as shell (shell.inline_programs), read
