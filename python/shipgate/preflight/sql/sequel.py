@@ -9,12 +9,12 @@ run of consecutive column and constraint changes (``add_column``, ``add_foreign_
 ``integer REFERENCES`` column, an array a constraint —, ``drop_column``, ``set_column_type`` (``using:``),
 ``set_column_not_null``/``set_column_allow_null``, ``set_column_default``, ``add_constraint`` (``not_valid:``),
 ``add_unique_constraint``, ``add_primary_key``, ``drop_constraint``/``drop_foreign_key``) and as statements of their
-own ``add_index``/``drop_index`` (``unique:``, ``concurrently:``), the index an ``index:`` option adds after its
-column, and ``rename_column``; the same calls made on the database with the table first (``add_column :t, :c,
-String``); ``create_table`` (a new table: its block is not read), ``drop_table``, ``rename_table``; ``run`` of a
-literal string. Ruby classes name Sequel's generic types (``String`` is varchar(255), ``text: true`` text, ``Integer``
-integer …); a symbol or string type is sent as written. ``down`` is not run on upgrade and is not read; a call the
-reader does not know is not reported."""
+own ``add_index``/``drop_index`` (``unique:``, ``concurrently:``) and ``rename_column``; an ``index:`` option on an
+altered table's column is ignored, by Sequel as here. The same calls made on the database with the table first
+(``add_column :t, :c, String``); ``create_table`` (a new table: its block is not read), ``drop_table``,
+``rename_table``; ``run`` of a literal string. Ruby classes name Sequel's generic types (``String`` is varchar(255),
+``text: true`` text, ``Integer`` integer …); a symbol or string type is sent as written. ``down`` is not run on
+upgrade and is not read; a call the reader does not know is not reported."""
 
 from __future__ import annotations
 
@@ -152,29 +152,24 @@ def _operations(toks: list[Token], start: int, stop: int, ends: dict[int, int]) 
 
 def _statements(table: str, ops: list[tuple[int, str, Args]]) -> Iterator[tuple[int, str]]:
     """The statements Sequel sends for ``ops`` on ``table``: consecutive clauses joined into one ``ALTER TABLE``
-    (at the first one's line), an index or a rename on its own, and the index an ``index:`` option asks for right
-    after its column."""
+    (at the first one's line), an index or a rename on its own. An ``index:`` option is no option of an altered
+    table's column (Sequel's ``AlterTableGenerator``: "except for :index, use a separate add_index call"): ignored,
+    as Sequel ignores it."""
     clauses: list[tuple[int, str]] = []
     for line, verb, (pos, options) in ops:
         clause = _clause(verb, pos, options)
-        own = None if clause is not None else _own_statement(table, verb, pos, options)
-        indexed = clause is not None and verb in ("add_column", "add_foreign_key") and _wants_index(options)
         if clause is not None:
             clauses.append((line, clause))
-        if clauses and (own is not None or indexed):
+            continue
+        own = _own_statement(table, verb, pos, options)
+        if own is None:
+            continue
+        if clauses:
             yield clauses[0][0], f"ALTER TABLE {table} " + ", ".join(c for _, c in clauses)
             clauses = []
-        if indexed:
-            yield line, f"CREATE INDEX idx ON {table} ({_one(pos[0] if pos else None, 'col')})"
-        if own is not None:
-            yield line, own
+        yield line, own
     if clauses:
         yield clauses[0][0], f"ALTER TABLE {table} " + ", ".join(c for _, c in clauses)
-
-
-def _wants_index(options: dict[str, list[Token]]) -> bool:
-    value = options.get("index")
-    return bool(value) and value is not None and value[0].text not in ("false", "nil")
 
 
 def _clause(verb: str, pos: list[list[Token]], options: dict[str, list[Token]]) -> str | None:
