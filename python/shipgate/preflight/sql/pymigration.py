@@ -46,6 +46,18 @@ _DJANGO_STATE_ONLY = frozenset(
     }
 )
 # operations that name their model ``name`` (the others, ``model_name``)
+# ``django.contrib.postgres.operations``: the ``CreateExtension`` subclasses that name their extension. Each sends only
+# ``CREATE EXTENSION IF NOT EXISTS``, which locks no table (hold-out set 275).
+_DJANGO_EXTENSIONS = {
+    "BloomExtension": "bloom",
+    "BtreeGinExtension": "btree_gin",
+    "BtreeGistExtension": "btree_gist",
+    "CITextExtension": "citext",
+    "CryptoExtension": "pgcrypto",
+    "HStoreExtension": "hstore",
+    "TrigramExtension": "pg_trgm",
+    "UnaccentExtension": "unaccent",
+}
 _MODEL_BY_NAME = frozenset(
     {"CreateModel", "DeleteModel", "RenameModel", "AlterModelTable", "AlterUniqueTogether", "AlterIndexTogether"}
 )
@@ -282,6 +294,8 @@ def _django_sql(app: str, call: ast.Call, constants: dict[str, ast.Constant]) ->
         return [f"ALTER TABLE {table} RENAME TO {_django_table(app, _arg(call, 1, 'new_name'))}"]
     if op == "RunSQL":
         return _strings(_arg(call, 0, "sql"), constants)
+    if op == "CreateExtension" or op in _DJANGO_EXTENSIONS:
+        return [f"CREATE EXTENSION IF NOT EXISTS {_DJANGO_EXTENSIONS.get(op) or _ident(_arg(call, 0, 'name'), 'ext')}"]
     if op == "AlterModelTable":  # the schema editor's ``alter_db_table``: the model's table renamed to the new name
         new = _arg(call, 1, "table")
         # to Django's own name (``table='pootle_store_unit'`` for ``pootle_store``'s ``unit``) nothing is renamed
