@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from shipgate.preflight import js_script
+from shipgate.preflight.distributed import is_browser_script, is_minified_name
 from shipgate.preflight.js_downloads import bindings, requested_urls
 from shipgate.preflight.js_url_values import leading_name, once_bound
 from shipgate.preflight.markup import is_test_path
@@ -44,7 +45,12 @@ MAX_CHARS = 1_000_000
 _JS_SUFFIXES = (".js", ".cjs", ".mjs", ".ts", ".mts", ".cts")
 PROGRAM_SUFFIXES = (".py", *_JS_SUFFIXES)  # the files whose imports are followed
 _PY_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b")
-_JS_IMPORT = re.compile(r"""(?:\bfrom|\brequire\()\s*['"](\.{1,2}/[^'"\n]+)['"]""")
+# a name given a URL literal at the start of a line (``URL = "https://…"``, ``export const URL: string = '…'``)
+_URL_CONSTANT = re.compile(
+    r"""(?m)^(?:export[ \t]+)?(?:(?:const|let|var)[ \t]+)?([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]*)?=[ \t]*"""
+    r"""[rRbBuU]?['"`][a-zA-Z][\w+.-]*://"""
+)
+_JS_IMPORT = re.compile(r"""(?:from|require\()[ \t]*['"](\.{1,2}/[^'"\n]{1,200})['"]""")
 
 
 @dataclass(frozen=True)
@@ -86,15 +92,18 @@ def _decoded(data: bytes | str) -> str:
 
 def _requests(path: str, text: str, constants: _Constants) -> Iterator[tuple[int, str, int]]:
     """(literal line in the defining file, defining file, request line) of a file's requests of imported constants;
-    the file is parsed only when an import names a module of the package that writes a URL."""
+    the file is parsed only when it imports a module of the package whose text assigns a URL at its top level to a
+    name the file spells (a search of the texts, no parsing: most imports are of anything else)."""
     if path.endswith(".py"):
-        named = (constants.python_module(path, len(m[1]), m[2]) for m in _PY_IMPORT.finditer(text))
-        if any(s is not None and "://" in constants.sources[s] for s in named):
-            yield from _python_requests(path, text, constants)
-    elif path.lower().endswith(_JS_SUFFIXES):
-        named = (module_file(path, m[1], constants.paths) for m in _JS_IMPORT.finditer(text))
-        if any(s is not None and "://" in constants.sources[s] for s in named):
-            yield from _js_requests(path, text, constants)
+        named = [constants.python_module(path, len(m[1]), m[2]) for m in _PY_IMPORT.finditer(text)]
+    elif path.lower().endswith(_JS_SUFFIXES) and not (is_browser_script(path) or is_minified_name(path.lower())):
+        # a served page's script is the reader's browser's request, not the host's (distributed.is_browser_script)
+        named = [module_file(path, m[1], constants.paths) for m in _JS_IMPORT.finditer(text)] if "./" in text else []
+    else:
+        return
+    spelled = any(re.search(rf"\b{re.escape(n)}\b", text) for s in named if s for n in constants.written(s))
+    if spelled:
+        yield from (_python_requests if path.endswith(".py") else _js_requests)(path, text, constants)
 
 
 class _Constants:
@@ -104,9 +113,17 @@ class _Constants:
         self.sources = sources
         self.paths = frozenset(sources)
         self.read: dict[str, dict[str, int]] = {}
+        self.names: dict[str, frozenset[str]] = {}
         self.by_name: dict[str, list[str]] = {}  # a file's base name -> the package paths so named
         for p in sources:
             self.by_name.setdefault(posixpath.basename(p), []).append(p)
+
+    def written(self, path: str) -> frozenset[str]:
+        """The names a file's text assigns a URL literal to at the start of a line: the candidates :meth:`of` reads."""
+        if path not in self.names:
+            text = self.sources.get(path, "")
+            self.names[path] = frozenset(m[1] for m in _URL_CONSTANT.finditer(text)) if "://" in text else frozenset()
+        return self.names[path]
 
     def of(self, path: str) -> dict[str, int]:
         if path not in self.read:
@@ -209,8 +226,10 @@ def _js_imports(path: str, root: Node, constants: _Constants) -> dict[str, tuple
     """Local name -> (defining file, literal line) of the constants a JavaScript/TypeScript file imports by name."""
     out: dict[str, tuple[str, int]] = {}
     modules = 0
-    for node in named_nodes(root):
-        named = _imported_names(node) if node.type in ("import_statement", "variable_declarator") else None
+    declarations = [s for s in root.named_children if s.type in ("lexical_declaration", "variable_declaration")]
+    statements = [s for s in root.named_children if s.type == "import_statement"]
+    for node in statements + [d for s in declarations for d in s.named_children if d.type == "variable_declarator"]:
+        named = _imported_names(node)
         if named is None or modules >= MAX_MODULES:
             continue
         source = module_file(path, named[0], constants.paths)
