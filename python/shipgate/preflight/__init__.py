@@ -79,6 +79,7 @@ from shipgate.preflight.installed_commands import installed_commands
 from shipgate.preflight.job_scripts import root_job_scripts
 from shipgate.preflight.makefile_tooling import developer_only_files
 from shipgate.preflight.optional_config import offered
+from shipgate.preflight.package_imports import imported_requests
 from shipgate.preflight.printing_helpers import printing_parameters
 from shipgate.preflight.read import Parsed
 from shipgate.preflight.runners import called_by_maintainer, system_package
@@ -298,4 +299,5 @@ def _context(
         django_changes=package_changes(contents.files),
         printing_helpers=printing_parameters(contents.files),
         package_paths=frozenset(contents.files),
+        imported_urls=imported_requests(contents.files),
     )

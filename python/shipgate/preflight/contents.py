@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from shipgate.findings import Finding, Severity
 from shipgate.inventory import Inventory
@@ -22,6 +22,9 @@ from shipgate.preflight.sql.names import sql_name
 from shipgate.preflight.sql.sources import is_migration_source, may_be_migration_source
 from shipgate.preflight.units import is_unit_path, looks_like_unit
 from shipgate.preflight.windows.read import is_windows_script
+
+if TYPE_CHECKING:
+    from shipgate.preflight.package_imports import Use
 
 # A script or config file above this is not read (an info finding says so): real ones are kilobytes.
 MAX_FILE_BYTES = 1024 * 1024
@@ -497,6 +500,9 @@ class Context:
     # Every file path of the package (shipgate.preflight.module_downloads): whether the module an install program
     # leaves its download to is at hand, known for the whole package as that module may be in another shard
     package_paths: frozenset[str] = frozenset()
+    # Per program file and line of a URL constant, the requests other program files make of it through an import
+    # (shipgate.preflight.package_imports): known for the whole package, as the two may be read in different shards
+    imported_urls: Mapping[str, Mapping[int, Sequence[Use]]] = field(default_factory=dict)
 
     def of_kind(self, *kinds: Kind) -> Iterator[TextFile]:
         return (t for t in self.texts if t.kind in kinds)

@@ -17,7 +17,7 @@ import dataclasses
 import itertools
 import posixpath
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from shipgate.findings import Finding, Severity
@@ -73,6 +73,7 @@ from shipgate.preflight.markup import (
 from shipgate.preflight.option_hosts import address_options
 from shipgate.preflight.own_host_urls import own_host_lines
 from shipgate.preflight.own_name_prefix import own_name_prefix_lines
+from shipgate.preflight.package_imports import Use
 from shipgate.preflight.package_scripts import is_package_recipe
 from shipgate.preflight.perl_script import not_run_lines as perl_not_run_lines
 from shipgate.preflight.perl_script import shown_lines as perl_shown_lines
@@ -321,6 +322,7 @@ class Endpoint:
     method: str | None = None  # POST/PUT when the command sends data (a webhook or registration call)
     call_line: int | None = None  # the call whose argument the function's command contacts (``line`` is in its body)
     defined_at: str | None = None  # ``library:line``: the called function is a sourced library's (shell.functions)
+    assigned_in: str | None = None  # ``module:line``: the URL is a constant another file defines (package_imports)
 
 
 @dataclass(frozen=True)
@@ -1082,7 +1084,8 @@ def endpoints(ctx: Context) -> Iterator[Endpoint]:
         yield from _script_endpoints(path, script)
     yield from _windows_endpoints(ctx, reported)
     for text in ctx.of_kind(Kind.CONFIG, Kind.SYSTEMD):
-        yield from _settings_file_endpoints(ctx, text, reported)
+        # a constants module's URLs, requested where another file of the package imports them
+        yield from _settings_file_endpoints(ctx, text, reported, ctx.imported_urls.get(text.path, {}))
 
 
 def _script_file_endpoints(ctx: Context, reported: _ContactLines) -> Iterator[Endpoint]:
@@ -1156,9 +1159,12 @@ def _request_calls(path: str, whole: tuple[tuple[int, str], ...], source: str) -
     return calls or rust_request_lines(path, source)  # a build.rs ``download_file(URL)``
 
 
-def _settings_file_endpoints(ctx: Context, text: TextFile, reported: _ContactLines) -> Iterator[Endpoint]:
+def _settings_file_endpoints(
+    ctx: Context, text: TextFile, reported: _ContactLines, imported: Mapping[int, Sequence[Use]]
+) -> Iterator[Endpoint]:
     """A configuration, unit or program file's hosts read as text (``_text_endpoints``), less its compose file's own
-    containers; a URL literal a request is built on is reported at that request, as its contact."""
+    containers; a URL literal a request is built on is reported at that request, as its contact, also a request of
+    another program file that imports it (``imported``: literal line -> those requests)."""
     own = own_names(text)  # a compose file's own containers, reached on the project's network
     payload = installed_payload(text.path, ctx.system_package) and text.path not in ctx.called_by_maintainer
     source = "\n".join(ln.text for ln in text.lines)
@@ -1185,7 +1191,8 @@ def _settings_file_endpoints(ctx: Context, text: TextFile, reported: _ContactLin
         if e.host.lower().rstrip(".") in own:
             continue
         for one in _at_requests(e, calls):
-            yield _as_run(ctx, text.path, one, unrun)
+            for moved in _at_imports(one, imported):
+                yield _as_run(ctx, moved.path, moved, unrun if moved.path == text.path else frozenset())
 
 
 def _at_requests(e: Endpoint, calls: dict[int, list[int]]) -> list[Endpoint]:
@@ -1198,6 +1205,19 @@ def _at_requests(e: Endpoint, calls: dict[int, list[int]]) -> list[Endpoint]:
             dataclasses.replace(e, line=n, found_as=made, assigned_line=e.line, contacted=True) for n in calls[e.line]
         ]
     return [e]
+
+
+def _at_imports(e: Endpoint, imported: Mapping[int, Sequence[Use]]) -> list[Endpoint]:
+    """The endpoint, or, when other program files import its URL constant and request it, one contact at each such
+    request, in the importing file, naming the constant's line (``package_imports``): the constant is that request's
+    value, as a sourced library's assignment is a shell script's, not a contact of its own."""
+    uses = imported.get(e.line, []) if e.contacted or e.found_as == "setting" else []
+    made = "network command"
+    where = f"{e.path}:{e.line}"
+    return [
+        dataclasses.replace(e, path=u.path, line=u.line, text=u.text, found_as=made, contacted=True, assigned_in=where)
+        for u in uses
+    ] or [e]
 
 
 def _as_run(ctx: Context, path: str, e: Endpoint, unrun: Set[int]) -> Endpoint:
@@ -1246,6 +1266,8 @@ def scan(ctx: Context) -> Iterator[Finding]:
             extra["call_line"] = e.call_line
         if e.defined_at:
             extra["defined_at"] = e.defined_at
+        if e.assigned_in:
+            extra["assigned_in"] = e.assigned_in
         yield at_line(
             "preflight.external_endpoint",
             Severity.MEDIUM if e.contacted else Severity.INFO,
@@ -1258,6 +1280,7 @@ def scan(ctx: Context) -> Iterator[Finding]:
             message=(
                 f"contacts {e.host!r}, which is not in the target's allowed endpoints"
                 + (f" (the URL is assigned on line {e.assigned_line})" if e.assigned_line else "")
+                + (f" (the URL is the constant assigned at {e.assigned_in})" if e.assigned_in else "")
                 + (f", passed by the call on line {e.call_line}" if e.call_line else "")
                 + (f" (through the function written at {e.defined_at})" if e.defined_at else "")
                 if e.contacted

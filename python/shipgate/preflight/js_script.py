@@ -126,6 +126,11 @@ def _language(path: str) -> tree_sitter.Language:
     return _TYPESCRIPT if path.lower().endswith(_TS_SUFFIXES) else _LANGUAGE
 
 
+def grammar(path: str) -> tree_sitter.Language:
+    """The grammar :func:`syntax_tree` reads ``path`` with (for queries over its tree)."""
+    return _language(path)
+
+
 def _parse(path: str, text: str) -> Node:
     return _PARSERS[_language(path)].parse(text.encode("utf-8", "surrogateescape")).root_node
 

@@ -71,6 +71,25 @@ def _read(
         parts.append(UNKNOWN)
 
 
+def leading_name(node: Node, bound: dict[str, Node], depth: int = 0) -> str | None:
+    """The name a URL starts with that the file does not bind (an imported constant: ``fetch(MOZ_URL)``,
+    ``` `${RELEASE_BASE}latest/` ```, ``BASE + file``), through the names it binds once; None for anything else."""
+    if depth > MAX_DEPTH:
+        return None
+    if node.type == "identifier":
+        value = bound.get(_text(node))
+        return _text(node) if value is None else leading_name(value, bound, depth + 1)
+    first: Node | None = None
+    if node.type == "template_string" and node.named_children:
+        first = node.named_children[0]
+        first = first.named_children[0] if first.type == "template_substitution" and first.named_children else None
+    elif node.type == "binary_expression" and _text(node.child_by_field_name("operator")) == "+":
+        first = node.child_by_field_name("left")
+    elif node.type == "parenthesized_expression" and node.named_children:
+        first = node.named_children[0]
+    return leading_name(first, bound, depth + 1) if first is not None else None
+
+
 def _environment_default(node: Node) -> Node | None:
     """The literal of ``process.env.X || 'https://…'`` (also ``??``): the value the script uses unless the installing
     user sets the variable, as the shell's ``${X:-https://…}`` is (holdout179's curlpit: its release host only in

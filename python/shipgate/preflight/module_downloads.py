@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Set
 
 Piece = tuple[int, str]
 
@@ -63,7 +64,16 @@ def held(path: str, module: str, paths: frozenset[str]) -> bool:
     if module == ".":  # a Go package's other files
         return any(posixpath.dirname(p) == folder and p.endswith(".go") and p != path for p in paths)
     if module.startswith("."):
-        base = posixpath.normpath(posixpath.join(folder, module))
-        stem = base.removesuffix(".js")  # a TypeScript source imported by its compiled name (``./constants.js``)
-        return any(f"{b}{e}" in paths for b in (base, stem, f"{base}/index") for e in _SOURCE_SUFFIXES)
+        return module_file(path, module, paths) is not None
     return any(p == f"{module}.rb" or p.endswith(f"/{module}.rb") for p in paths)  # a Ruby ``require`` path
+
+
+def module_file(path: str, module: str, paths: Set[str]) -> str | None:
+    """The package file a relative JavaScript/TypeScript import path of the program at ``path`` names (``./constants``,
+    ``./constants.js`` for ``constants.ts``, ``./lib`` for ``lib/index.js``), None when the package holds none."""
+    if not module.startswith("."):
+        return None
+    base = posixpath.normpath(posixpath.join(posixpath.dirname(path), module))
+    stem = base.removesuffix(".js")  # a TypeScript source imported by its compiled name (``./constants.js``)
+    found = (f"{b}{e}" for b in (base, stem, f"{base}/index") for e in _SOURCE_SUFFIXES)
+    return next((p for p in found if p in paths), None)

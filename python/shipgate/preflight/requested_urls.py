@@ -17,7 +17,7 @@ Names bound to something else (a call's result, a parameter) lead nowhere."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 
 from shipgate.preflight.python_tree import python_tree
 from shipgate.preflight.requested_locals import imported_requests, is_request
@@ -54,6 +54,27 @@ def _request_sources(path: str, lines: Sequence[tuple[int, str]]) -> Iterator[tu
     tree = python_tree("\n".join(text.get(n, "") for n in range(1, max(text, default=0) + 1)))
     if not isinstance(tree, ast.Module):
         return
+    for url, names, call in _request_urls(tree):
+        for line, built in _literal_lines(url, names, 0):
+            yield line, built, call.lineno
+
+
+def requested_names(tree: ast.Module, outside: Set[str]) -> list[tuple[str, bool, int]]:
+    """(name, whether the URL is built from it, request call line) for each request call of a parsed Python module
+    whose URL is, or starts with, one of the ``outside`` names (names it imports), directly or through the module's
+    names; a name the module binds anywhere itself is its own, not the import's."""
+    own = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    own |= {a.arg for n in ast.walk(tree) if isinstance(n, ast.arguments) for a in (*n.args, *n.kwonlyargs)}
+    wanted = set(outside) - own
+    found: list[tuple[str, bool, int]] = []
+    for url, names, call in _request_urls(tree) if wanted else ():
+        roots = _url_roots(url, names, 0)
+        found += [(r.id, built, call.lineno) for r, built in roots if isinstance(r, ast.Name) and r.id in wanted]
+    return found
+
+
+def _request_urls(tree: ast.Module) -> Iterator[tuple[ast.expr, dict[str, ast.expr], ast.Call]]:
+    """(URL argument, the names bound once where the call is, call) of each request call of a parsed module."""
     module = _bound(tree.body)
     imported = imported_requests(tree)  # ``from requests import get``: a bare ``get(url)`` requests too
     scopes: list[tuple[ast.AST, dict[str, ast.expr]]] = [(tree, {})]
@@ -64,8 +85,8 @@ def _request_sources(path: str, lines: Sequence[tuple[int, str]]) -> Iterator[tu
             if not isinstance(call, ast.Call) or not is_request(call, imported):
                 continue
             url = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "url"), None)
-            for line, built in _literal_lines(url, {**module, **local}, 0) if url is not None else ():
-                yield line, built, call.lineno
+            if url is not None:
+                yield url, {**module, **local}, call
 
 
 def literals_behind(path: str, lines: Sequence[tuple[int, str]], assigned: set[int]) -> set[int]:
@@ -115,12 +136,24 @@ def _bound(nodes: list[ast.AST] | list[ast.stmt]) -> dict[str, ast.expr]:
 def _literal_lines(node: ast.expr, names: dict[str, ast.expr], depth: int) -> list[tuple[int, bool]]:
     """The lines of the URL literals ``node`` is built from (its first part: the scheme and host), each with whether
     the URL requested is built from it (a ``+``, an f-string, a template) rather than the literal itself."""
+    roots = _url_roots(node, names, depth)
+    return [(r.lineno, built) for r, built in roots if isinstance(r, ast.Constant) and _is_url(r.value)]
+
+
+def _is_url(value: object) -> bool:
+    return isinstance(value, str) and "://" in value
+
+
+def _url_roots(node: ast.expr, names: dict[str, ast.expr], depth: int) -> list[tuple[ast.expr, bool]]:
+    """The expressions a URL ``node`` starts from, through ``names`` and the first part of a ``+``, an f-string or a
+    template (a literal, or a name the file does not bind: an imported one), each with whether the URL is built
+    from it rather than it itself."""
     if depth > _MAX_DEPTH:
         return []
-    if isinstance(node, ast.Constant):
-        return [(node.lineno, False)] if isinstance(node.value, str) and "://" in node.value else []
     if isinstance(node, ast.Name) and node.id in names:
-        return _literal_lines(names[node.id], names, depth + 1)
+        return _url_roots(names[node.id], names, depth + 1)
+    if isinstance(node, ast.Constant | ast.Name):
+        return [(node, False)]
     inner: ast.expr | None = None
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
         inner = node.left
@@ -129,4 +162,4 @@ def _literal_lines(node: ast.expr, names: dict[str, ast.expr], depth: int) -> li
         inner = first.value if isinstance(first, ast.FormattedValue) else first
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
         inner = node.func.value
-    return [(line, True) for line, _ in _literal_lines(inner, names, depth + 1)] if inner is not None else []
+    return [(root, True) for root, _ in _url_roots(inner, names, depth + 1)] if inner is not None else []
