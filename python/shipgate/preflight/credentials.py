@@ -92,6 +92,7 @@ from shipgate.preflight.tool_passwords import tool_passwords
 from shipgate.preflight.turn_accounts import turn_accounts
 from shipgate.preflight.url_fallbacks import url_fallbacks, url_password
 from shipgate.preflight.url_query_passwords import url_query_passwords
+from shipgate.preflight.windows.installer_scripts import pascal_lines
 from shipgate.preflight.windows.prompts import prompted_lines
 from shipgate.preflight.xml_backends import unchosen_backend_lines
 
@@ -708,6 +709,11 @@ def _prompted(ctx: Context, text: TextFile) -> frozenset[int]:
     return prompted_lines(win) if win is not None else frozenset()
 
 
+def _only(text: str, numbers: Set[int], inside: bool = True) -> str:
+    """``text`` with the lines outside ``numbers`` (or, ``inside=False``, those in it) blanked, numbering kept."""
+    return "\n".join(line if ((n in numbers) == inside) else "" for n, line in enumerate(text.split("\n"), 1))
+
+
 def _text_secrets(
     text: TextFile, source: str, code: bool, for_people: Set[int], php: php_settings.PhpSettings | None
 ) -> Iterator[Secret]:
@@ -726,17 +732,21 @@ def _text_secrets(
         constants = php.constants if php is not None else None
         # a Makefile's rule names a target and what it is made from (``passwd.adjunct: passwd.adjunct.byname``)
         rules = makefile.rule_lines(source) if makefile.makefile_text(text.path) else set()
-        assigned = keyword_secrets(
-            plain,
-            code=code,
-            examples=examples,
-            for_people=for_people,
-            dollar_literal=python,
-            brace_references=spring_settings(text.path),  # ``${…}`` alone is Spring's placeholder
-            logins=logins,
-            constants=constants,
-        )
-        yield from (secret for secret in assigned if secret.line not in rules)
+        # an Inno Setup script's ``[Code]`` is Pascal source among settings: each part read as what it is
+        pascal = pascal_lines(text.path, [t for _, t in numbered])
+        parts = [(plain, code)] if not pascal else [(_only(plain, pascal, False), False), (_only(plain, pascal), True)]
+        for part, as_code in parts:
+            assigned = keyword_secrets(
+                part,
+                code=as_code,
+                examples=examples,
+                for_people=for_people,
+                dollar_literal=python,
+                brace_references=spring_settings(text.path),  # ``${…}`` alone is Spring's placeholder
+                logins=logins,
+                constants=constants,
+            )
+            yield from (secret for secret in assigned if secret.line not in rules)
         if code:  # ``ssh.connect(host, password="x")``, ``{ password: 'x' }``: a literal passed by name
             yield from _call_secrets(text.path, source, examples, for_people)
     if not code:  # a directive is configuration's

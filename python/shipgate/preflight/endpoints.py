@@ -135,6 +135,7 @@ from shipgate.preflight.url_roles import (
     scope_setting_lines,
     type_list_lines,
 )
+from shipgate.preflight.windows.installer_metadata import metadata_lines
 from shipgate.preflight.windows.network import contacts
 from shipgate.preflight.xml_backends import unchosen_backend_lines
 from shipgate.preflight.xml_examples import example_element_lines
@@ -787,6 +788,7 @@ def _not_contacted_lines(
         disabled |= unchosen_backend_lines("\n".join(text for _, text in lines))
     disabled |= example_login_lines(path, lines)  # ``smtp.example.com`` beside ``user``/``password``
     disabled |= link_section_lines(path, lines)  # ``[distro_mapping_links]``: templates of links a page shows
+    disabled |= metadata_lines(path, lines)  # an installer's ``AppSupportURL=``, NSIS ``!define URL`` for its links
     # a ``description:`` value's next, more indented lines
     disabled |= prose_continuation_lines(path, lines, lambda key: bool(_MENTION_KEY.search(key)))
     disabled |= toml_text_lines(path, lines)  # a TOML ``text = """`` page's sentences with links in them

