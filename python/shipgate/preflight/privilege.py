@@ -1199,6 +1199,8 @@ def _escalations(
             )
         elif command.function in runners and command is runners[command.function]:
             continue
+        elif (command.function or "", command.escalation_line or command.line) in script.runner_escalations:
+            continue  # the body of a string runner whose calls are each reported (shell.runners)
         elif command.name in given:
             command = run_through(command, given)  # noqa: PLW2901 - the command a runner's call hands it
         tool = command.escalation

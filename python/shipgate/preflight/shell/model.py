@@ -229,9 +229,13 @@ class Script:
     raised_flags: tuple[tuple[str, tuple[int, int, int, str | None], int], ...] = ()
     flag_stops: tuple[tuple[frozenset[str], int, str | None, tuple[str, ...]], ...] = ()
     tests: tuple[Test, ...] = ()
+    case_subjects: frozenset[str] = frozenset()  # variables a ``case "$X" in`` compares with its patterns
     # lines of assignments written in a branch that runs only as root (``if [ "$(whoami)" = root ]; then
     # run="sudo -u $owner"``): a command run through such a value runs it as root
     root_assigned: frozenset[int] = frozenset()
+    # (function, line) of the escalating command in the body of a function that runs its string argument with it
+    # (``as_root() { sudo bash -lc "$*"; }``), when a call was read: each call escalates, the body is the wrapper
+    runner_escalations: frozenset[tuple[str, int]] = frozenset()
     functions: tuple[str, ...] = Names()  # a Names from the reader
     errexit: bool = False  # set -e / set -o errexit / #!/bin/sh -e
     xtrace: bool = False  # #!/bin/bash -x: every command is traced from the first line

@@ -263,6 +263,7 @@ class _Reader:
         self.flag_stops: list[tuple[frozenset[str], int, str | None, tuple[str, ...]]] = []
         self.falling: dict[tuple[int, int], bool] = {}  # (offset, start) of each ``case`` read -> falls through
         self.tests: list[Test] = []
+        self.case_subjects: set[str] = set()  # variables a ``case`` statement compares
         self.functions: list[str] = []
         self.defaults: dict[tuple[str, int], ParameterDefault] = {}
         self.errexit = False
@@ -280,6 +281,7 @@ class _Reader:
         # Functions that run an argument as a shell string (``run_as() { su - www-data -c "cd /srv;$1" || sh -c
         # "$1"; }``): name -> how (``shell.runners``); a call's string argument is read as commands at the call.
         self.string_runners: dict[str, StringRunner] = {}
+        self.runner_escalations: set[tuple[str, int]] = set()  # (function, body line) whose calls escalate
         self.argument_runners: set[str] = set()  # functions whose body runs "$@" (read up to runners_read)
         self.runners_read = 0
         self._nested_members: list[int] | None = None  # where the members of the pipeline read last are
@@ -436,6 +438,8 @@ class _Reader:
             return
         if kind == "variable_assignment" and "root" in ctx.conditions:
             self.root_assigned.add(self._line(node, ctx))  # ``run="sudo -u $owner"`` in a uid-0 branch
+        if kind == "case_statement":
+            self.case_subjects.update(_expanded_names(node.child_by_field_name("value")))
         inner = ctx.deeper()
         if kind in LOOPS and not ctx.looped:
             inner = inner.with_(looped=True)
@@ -1347,6 +1351,7 @@ class _Reader:
                 un.via,
                 escalation=escalation,
                 escalation_line=escalation_line,
+                as_root="root" in ctx.conditions,
             )
         if un.words and ctx.reparse < MAX_REPARSE:
             self._run_string_argument(un.words, made, ctx, line)
@@ -1500,10 +1505,14 @@ class _Reader:
         if string is None:
             return
         call = made[0]
+        # each call escalates where it is written, as each call of a function that runs its arguments with sudo
+        # (``runAsRoot cp …``) does: the body's sudo runs once per call (hold-out set 272)
+        if runner.escalation is not None and runner.escalation_line is not None and not call.escalation:
+            self.runner_escalations.add((base(words[0]) or "", runner.escalation_line))
         shell = _replaced(
             call,
             escalation=call.escalation or runner.escalation,
-            escalation_line=call.escalation_line if call.escalation else runner.escalation_line,
+            escalation_line=call.escalation_line if call.escalation else runner.escalation and call.line,
         )
         self._reparse(string, ctx, shell, via=runner.via, line=line, substituted=words[runner.position].value is None)
 
@@ -1970,7 +1979,9 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         flag_stops=tuple(reader.flag_stops),
         privilege_guards=tuple(reader.privilege_guards.items()),
         tests=tuple(reader.tests),
+        case_subjects=frozenset(reader.case_subjects),
         root_assigned=frozenset(reader.root_assigned),
+        runner_escalations=frozenset(reader.runner_escalations),
         functions=functions,
         errexit=reader.errexit,
         xtrace=bool(_SHEBANG_X.match(data)),
@@ -1979,6 +1990,21 @@ def parse_script(source: bytes | str, *, path: str, inherited: tuple[Assignment,
         parse_errors=reader.errors,
         lines=data.count(b"\n") + 1,
     )
+
+
+def _expanded_names(node: Node | None) -> list[str]:
+    """The variables a word expands (``"$sum"``, ``${actual}``), not inside its ``$(…)``."""
+    names: list[str] = []
+    stack = [node] if node is not None else []
+    while stack and len(names) < 16:
+        current = stack.pop()
+        if current.type in ("command_substitution", "process_substitution", "raw_string"):
+            continue
+        if current.type in ("simple_expansion", "expansion"):
+            names.extend(text(c) for c in current.named_children if c.type == "variable_name")
+            continue
+        stack.extend(current.named_children)
+    return names
 
 
 def _exiting_functions(definitions: list[Node]) -> frozenset[str]:

@@ -25,6 +25,7 @@ class StringRunner:
     via: str
     escalation: str | None = None
     escalation_line: int | None = None
+    as_root: bool = False  # the one way recorded so far runs only in a uid-0 branch
 
 
 def record_runner(
@@ -35,17 +36,25 @@ def record_runner(
     *,
     escalation: str | None,
     escalation_line: int | None,
+    as_root: bool = False,
 ) -> None:
     """Notes ``function`` as a string runner when the ``string`` its body runs as shell has a positional parameter
     as a command (``"$1"``, ``"cd /srv;$1"``, ``"$@"``; not ``"$1=\"$2\""``). A body that runs it in several ways
     (``su`` as root, plain ``sh -c`` otherwise) runs it as a shell string with no escalator of its own: the run
-    picks the way."""
+    picks the way. A plain way taken only in a uid-0 branch (``as_root`` is true: ``if [ "$(id -u)" = 0 ]; then
+    bash -lc "$*"; else sudo bash -lc "$*"; fi``) runs as root already, so the other way's escalator stands: every
+    run of the string is root's, a non-root one through that escalator (hold-out set 272)."""
     m = _AS_COMMAND.search(string.raw.strip("\"'"))
     if m is None or via is None:
         return
     position = _POSITIONS[m.group(1)]
+    plain_root = as_root and escalation is None
     known = found.get(function)
     if known is None:
-        found[function] = StringRunner(position, via, escalation, escalation_line)
+        found[function] = StringRunner(position, via, escalation, escalation_line, plain_root)
+    elif known.via == via and known.as_root and escalation is not None:
+        found[function] = StringRunner(known.position, via, escalation, escalation_line)
+    elif known.via == via and plain_root and known.escalation is not None:
+        return
     elif known.escalation != escalation or known.via != via:
         found[function] = StringRunner(known.position, "sh -c")
