@@ -121,6 +121,75 @@ def test_a_a_fetched_buffer_written_executable_is_found_and_its_digest_check_qui
     assert codes_at({"scripts/update.js": _IN_MEMORY.replace("CHECK", other)}, CODE) == [6]
 
 
+# -- B: a Go self-updater untars the fetched release through its own command wrapper, then renames it over itself ------
+
+_GO_UPDATER = """package updates
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+
+	"github.com/kardianos/osext"
+)
+
+func (u *Updater) update(rawUrl string, configDir string) error {
+	zipPath := filepath.Join(configDir, "temp_tool.tar.gz")
+	out, err := os.Create(zipPath)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	resp, err := http.Get(rawUrl)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if _, err = io.Copy(out, resp.Body); err != nil {
+		return err
+	}
+	CHECK
+	err = u.OSCommand.Cmd.New([]string{"tar", "-zxf", zipPath, "tool"}).Run()
+	if err != nil {
+		return err
+	}
+	binaryPath, err := osext.Executable()
+	if err != nil {
+		return err
+	}
+	RENAME
+	return nil
+}
+"""
+_GO_RENAME = 'err = os.Rename("tool", binaryPath)'
+
+
+def _go(check: str = "", rename: str = _GO_RENAME) -> dict[str, str]:
+    return {"pkg/updates/updates.go": _GO_UPDATER.replace("CHECK", check).replace("RENAME", rename)}
+
+
+def test_b_release_untarred_by_the_programs_wrapper_and_renamed_over_the_executable() -> None:
+    files = _go()
+    assert codes_at(files, CODE) == [_line_in(files, "pkg/updates/updates.go", "os.Rename")]
+
+
+def test_b_a_digest_compared_before_the_untar_stays_quiet() -> None:
+    check = (
+        "sum := sha256.Sum256(readAll(zipPath))\n"
+        "\tif hex.EncodeToString(sum[:]) != published {\n\t\treturn errBadChecksum\n\t}"
+    )
+    assert codes_at(_go(check=check), CODE) == []
+
+
+def test_b_an_untar_never_placed_over_the_program_stays_quiet() -> None:
+    assert codes_at(_go(rename="_ = binaryPath"), CODE) == []
+
+
+def _line_in(files: dict[str, str], path: str, text: str) -> int:
+    return next(i for i, line in enumerate(files[path].splitlines(), 1) if text in line)
+
+
 def test_a_an_entry_written_as_data_stays_quiet() -> None:
     # the entry kept as a plain file (no execute mode) in a data directory: nothing runs it
     assert codes_at(_updater(write="fs.writeFileSync('/var/lib/tool/notes.txt', executable)"), CODE) == []
