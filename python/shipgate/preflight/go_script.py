@@ -589,6 +589,9 @@ def _call(call: Node, program: _Program) -> list[Piece]:
         return [(line, command if where is None else f"( cd {program.word(where)}; {command} )")] if words else []
     if owner in program.own_packages and _RUNS_COMMAND.match(name):
         return _own_runner(line, args, program)
+    built = _built_argv(call) if owner else None
+    if built is not None:
+        return [(line, " ".join(program.word(w) for w in built))]
     if owner in program.clients and _RUNS_COMMAND.match(name) and len(args) == 1:
         shell = go_client_runs.command_line(args[0])
         return [(line, shell)] if shell is not None else []
@@ -605,6 +608,35 @@ def _call(call: Node, program: _Program) -> list[Piece]:
     if url is not None:
         return [(line, f"curl -fsSL {shlex.quote(url)}")]
     return _saves(line, owner, name, args, program) or [(line, s) for s in _file_steps(owner, name, args, program)]
+
+
+def _built_argv(call: Node) -> list[Node] | None:
+    """The words of a command the program's own wrapper builds from an argument list written out and then runs:
+    ``u.OSCommand.Cmd.New([]string{"tar", "-zxf", zipPath, "lazygit"}).Run()`` (holdout59's lazygit self-updater,
+    which untars the fetched release this way before renaming it over the executable). Only a ``[]string`` literal
+    whose first element is a string literal, given alone to a call whose result is run (``Run``, ``Output``,
+    ``CombinedOutput``, ``Start``, ``RunWithOutput``); None otherwise."""
+    args = _arguments(call)
+    if (
+        len(args) != 1
+        or args[0].type != "composite_literal"
+        or _text(args[0].child_by_field_name("type")) != "[]string"
+    ):
+        return None
+    body = args[0].child_by_field_name("body")
+    elements = [
+        e.named_children[0] if e.type == "literal_element" and e.named_children else e
+        for e in (body.named_children if body is not None else [])
+        if e.type != "comment"
+    ]
+    selector = call.parent
+    run = selector.parent if selector is not None and selector.type == "selector_expression" else None
+    if run is None or run.type != "call_expression" or _callee(run)[1] not in _RUNS_BUILT:
+        return None
+    return elements if elements and _literal(elements[0]) is not None else None
+
+
+_RUNS_BUILT = frozenset({"Run", "Output", "CombinedOutput", "Start", "RunWithOutput"})
 
 
 def _chown_of_unknown(words: list[str]) -> bool:

@@ -34,6 +34,7 @@ from tree_sitter import Query, QueryCursor
 
 from shipgate.preflight.js_path_module import path_module_names
 from shipgate.preflight.js_request_aliases import request_aliases
+from shipgate.preflight.js_stream_callbacks import streamed_names
 from shipgate.preflight.js_url_values import once_bound, url_value
 from shipgate.preflight.syntax_nodes import identifiers
 from shipgate.preflight.syntax_nodes import node_text as _text
@@ -356,14 +357,17 @@ def _fetched_names(
         for used in identifiers(value):
             users.setdefault(used, []).append(name)
     handed = _handed_parameters(root, fetching, functions or {})
+    calls = calls_in(root)
     pending = list(fetched)
     while pending:
         for name in users.get(pending.pop(), ()):
             if name not in fetched:
                 fetched.add(name)
                 pending.append(name)
-        if not pending:  # a parameter a call hands fetched data (``extractTarball(response, dir)``) holds it too
-            pending = [name for name in handed(fetched) if name not in fetched]
+        if not pending:  # a parameter a call hands fetched data (``extractTarball(response, dir)``) holds it too,
+            # and so does a name a fetched stream is piped into or emits to (``js_stream_callbacks``)
+            streamed = streamed_names(calls, lambda node: _fetched_data(node, fetching, fetched))
+            pending = [name for name in handed(fetched) | streamed if name not in fetched]
             fetched.update(pending)
     return fetched
 
@@ -525,6 +529,20 @@ def requested_urls(root: Node, language: tree_sitter.Language) -> list[tuple[Nod
     return out
 
 
+def _digested(checks: list[Node], fetching: set[str], fetched: set[str]) -> bool:
+    """A digest or signature the file computes over fetched data: the chain a check call starts
+    (``crypto.createHash('sha256').update(release).digest('hex')``, ``crypto.verify(alg, data, key, sig)``) is given
+    a request or a name bound to what one returned. Bytes held in memory and written out are then the checked ones:
+    the write is no unchecked download (session 33's self-updaters)."""
+    for check in checks:
+        chain = check
+        while chain.parent is not None and chain.parent.type in ("member_expression", "call_expression"):
+            chain = chain.parent
+        if _fetched_data(chain, fetching, fetched):
+            return True
+    return False
+
+
 def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     """(line, shell) of the downloads, modes and checks of the script whose tree is ``root``."""
     found = _query(language).captures(root)
@@ -532,11 +550,12 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
     aliases = request_aliases(root)
     fetching = _fetching(functions, aliases)
     streams = _saved_in_fetching_body(functions, fetching)
-    fetched = _fetched_names(root, fetching)
+    fetched = _fetched_names(root, fetching, functions)
     streams |= _saved_by_handed_function(found.get("call", []), functions, fetching, fetched)
     bound = once_bound(bindings(root))
     pipelines = _pipelines(bindings(root))
     piped_into = _piped_names(found.get("call", []), fetching, fetched)
+    checks = [c for c in found.get("call", []) if _callee(c)[1] in _CHECKS and _callee(c)[0] in ("crypto", "")]
     out: list[Piece] = []
     for call in found.get("call", []):
         owner, name = _callee(call)
@@ -565,7 +584,11 @@ def pieces(root: Node, language: tree_sitter.Language) -> list[Piece]:
             piped = name == "createWriteStream" and (
                 _piped_from_fetch(call, fetching, fetched, pipelines) or _bound_to(call) in piped_into
             )
-            if piped or call.id in streams or (len(args) > 1 and _fetched_data(args[1], fetching, fetched)):
+            in_memory = not piped and len(args) > 1 and _fetched_data(args[1], fetching, fetched)
+            # bytes held in memory and written: a digest the file computes over them checked what is written, which is
+            # then no unchecked download (the check came before the write, so the write is not read as a fetch)
+            checked = in_memory and call.id not in streams and _digested(checks, fetching, fetched)
+            if (piped or call.id in streams or in_memory) and not checked:
                 out.append((_line(call), f'curl -fsSL -o {target} "${{JS_VALUE}}"'))
             mode = _written_mode(args)
             if mode is not None:
