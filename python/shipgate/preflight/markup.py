@@ -100,10 +100,12 @@ _LOCK_NAMES = frozenset(
 # holders, licence and upstream home page of each file, read by licence tools, never by the product.
 _REUSE_COPYRIGHT = re.compile(r"(?:^|/)\.reuse/dep5$")
 _SCHEMA = re.compile(r"(?i)(?:^|[._-])schema(?:[._-][\w.-]*)?\.json$")
-# A compose file by its name (``compose.yaml``, ``docker-compose.prod.yml``): a deployment ``docker compose up`` starts
-# as it stands, also when a project keeps it in its documentation folder (Spug's ``docs/docker/docker-compose.yml``,
-# holdout136), as a script there is still a script.
-_COMPOSE_NAME = re.compile(r"(?:^|/)(?:docker-)?compose(?:[._-][\w.-]*)?\.ya?ml$", re.I)
+# A compose file by its name (``compose.yaml``, ``docker-compose.prod.yml``) or by its folder
+# (``compose/kafka-ssl.yml``: a project's set of compose files, each started with ``docker compose -f``): a deployment
+# ``docker compose up`` starts as it stands, also when a project keeps it in its documentation folder (Spug's
+# ``docs/docker/docker-compose.yml``, holdout136; Kafka UI's ``documentation/compose/kafka-ssl.yml``, holdout63), as
+# a script there is still a script.
+_COMPOSE_NAME = re.compile(r"(?:^|/)(?:(?:docker-)?compose(?:[._-][\w.-]*)?|compose/[\w.-]+)\.ya?ml$", re.I)
 # Text files a tool reads as input, whatever their suffix says (pip's requirement files name package indexes). Not
 # the copy of a page's source Sphinx writes beside the built page (``_sources/requirements.rst.txt``): a document.
 _TOOL_INPUT = re.compile(

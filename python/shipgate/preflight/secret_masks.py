@@ -3,14 +3,15 @@
 ``log_info "API Key: ${API_KEY:0:8}..."`` prints the key's first 8 characters so an operator can tell which key is
 set: a mask, as ``****`` is. A substring expansion with a literal length (``${KEY:0:8}``) or a tail taken by a
 negative offset (``${KEY: -4}``, ``${KEY:(-4)}``) prints at most that many characters; up to ``_MASK_MAX`` of them
-is a mask, more is the secret (a 40-character token printed as ``${TOKEN:0:40}`` is printed whole). A word that
-also expands the variable whole (``$KEY``, ``${KEY}``, ``${KEY:-x}``) still prints it."""
+(ten: ``${TOKEN:0:10}...``, holdout138) is a mask, more is the secret (a 40-character token printed as
+``${TOKEN:0:40}`` is printed whole). A word that also expands the variable whole (``$KEY``, ``${KEY}``,
+``${KEY:-x}``) still prints it."""
 
 from __future__ import annotations
 
 import re
 
-_MASK_MAX = 8
+_MASK_MAX = 10
 # What follows the name inside ``${NAME…}``: ``:OFFSET:LENGTH`` or a negative offset alone.
 _PIECE = re.compile(r"^:\s*(?:\d+\s*:\s*(\d+)|\(?\s*-\s*(\d+)\s*\)?)$")
 
