@@ -421,7 +421,16 @@ _OPERAND_TOOLS["n"] = lambda words, ops: (
 _NEXTCLOUD_UPDATER = "updater/updater.phar"
 _OPERAND_TOOLS[_NEXTCLOUD_UPDATER] = lambda words, ops: not {"-h", "--help", "-V", "--version"} & set(words)
 # the modules above that the interpreter runs by ``-m`` (python_modules.module_cli)
-_MODULE_TOOLS = frozenset({"nltk.downloader", "spacy"})
+_MODULE_TOOLS = frozenset({"nltk.downloader", "spacy", "easy_install", "pip"})
+# a tool's entry module, run by ``-m`` or by ``-c`` code that calls its ``main()`` (python_modules.module_cli), is
+# the tool: ``python -c 'from setuptools.command.easy_install import main; main()' … zc.buildout`` (zc.buildout's
+# bootstrap.py) is ``easy_install … zc.buildout``
+_ENTRY_MODULES = {
+    "setuptools.command.easy_install": "easy_install",
+    "pip._internal.cli.main": "pip",
+    "pip._internal.main": "pip",
+    "pip._internal": "pip",
+}
 # Java's builds resolve the project's dependencies (and the wrapper its own distribution) from Maven Central or the
 # build's repositories at every goal or task, unless told to stay offline or only asked to print.
 _JVM_BUILD_LOCAL = frozenset({"-o", "--offline", "-v", "--version", "-h", "--help", "-?"})
@@ -715,6 +724,7 @@ def _tool_run(command: Command) -> tuple[str, list[str]] | None:
     name = command.name or ""
     pip_module = runs_pip_module(command)
     module = [] if pip_module else module_cli(command)
+    module = [_ENTRY_MODULES.get(module[0], module[0]), *module[1:]] if module else module
     by_module = bool(module) and module[0] in _MODULE_TOOLS
     if name not in _TOOLS and name not in _COMPOSE_TOOLS and not (pip_module or by_module) and name not in _PHP:
         return None
