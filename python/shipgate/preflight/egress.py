@@ -306,7 +306,12 @@ _TOOLS: dict[str, tuple[frozenset[str], str]] = {
     "pdm": (frozenset({"install", "add", "update", "lock", "sync"}), "pypi.org"),
     "mamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
     "micromamba": (frozenset({"install", "create", "update"}), "the conda channels (conda.anaconda.org)"),
-    "dotnet": (frozenset({"restore", "add", "tool", "workload"}), "nuget.org"),
+    # the .NET SDK's build verbs restore the project's NuGet packages first (its implicit restore) unless given
+    # ``--no-restore`` or ``--no-build`` (hold-out set 280's ``dotnet publish`` of Jellyfin's server)
+    "dotnet": (
+        frozenset({"restore", "add", "tool", "workload", "build", "publish", "run", "test", "pack"}),
+        "nuget.org",
+    ),
     "mix": (frozenset({"deps.get", "deps.update", "local.hex", "local.rebar", "archive.install"}), "hex.pm"),
     # OCaml's opam: ``init`` fetches the default package repository (and builds a compiler with ``--comp``),
     # ``install``/``update``/``upgrade`` fetch packages or the repository's index (holdout55's opam installer)
@@ -848,6 +853,8 @@ def _stays_local(command: Command, tool: str, words: list[str], ops: list[str]) 
         return True
     if tool == "uv" and "--offline" in words:
         return True  # the cache only: uv contacts no index
+    if tool == "dotnet" and ops[0] in _DOTNET_BUILDS and {"--no-restore", "--no-build"} & set(words):
+        return True  # the packages an earlier ``dotnet restore`` put in the local cache
     if tool == "bundle" and ops[:1] == ["install"] and "--local" in words:
         return True  # gems from the local cache (vendor/cache, installed gems) only: no source is contacted
     if tool == "bundle" and ops[:1] == ["add"] and "--skip-install" in words:
@@ -870,6 +877,7 @@ def _stays_local(command: Command, tool: str, words: list[str], ops: list[str]) 
     return tool == "brew" and only_urls(command)  # every formula given by URL: fetched from that host (an endpoint)
 
 
+_DOTNET_BUILDS = frozenset({"build", "publish", "run", "test", "pack"})
 _PLUGIN_FILES = (".hpi", ".jpi", "=")
 _JARS = {"jenkins-cli.jar": "jenkins-cli"}  # a tool's jar, run by ``java -jar``, and the tool's name here
 

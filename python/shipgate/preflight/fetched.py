@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from shipgate.preflight.containers import container_command
 from shipgate.preflight.decompressed_streams import reads_stream_of, streams_decompressed
+from shipgate.preflight.go_fetch import names_module_version
 from shipgate.preflight.persistence import startup_file
 from shipgate.preflight.php_hash_checks import checks_hashed_file
 from shipgate.preflight.runtime_files import loaded_plugin, program_archive
@@ -705,7 +706,13 @@ _BUILDS_HERE = {
     # Cargo compiles and runs the crate's build script and proc macros before it builds (``cargo build --release``)
     "cargo": frozenset({"build", "b", "run", "r", "test", "t", "check", "c", "bench"}),
     "phinx": frozenset({"migrate", "rollback", "seed:run"}),
+    # a .NET build runs the projects' MSBuild targets and tasks (``dotnet publish Jellyfin.Server``); Go runs the
+    # directory's program (``go run build.go``), its ``//go:generate`` commands and its tests (hold-out set 280)
+    "dotnet": frozenset({"build", "publish", "run", "test", "pack", "msbuild"}),
+    "go": frozenset({"run", "generate", "test"}),
 }
+# Of those, the tools that only print their usage when given no verb (a bare ``make`` builds, a bare ``go`` does not).
+_VERB_NEEDED = frozenset({"dotnet", "go"})
 
 
 # Options that make a build tool print its version or usage and stop (``composer -V``, ``npm --version``, ``make
@@ -725,7 +732,11 @@ def _builds_in(command: Command, cwd: str) -> list[tuple[str, str]]:
     ops = [w.text for w in operands(command)]
     if len(ops) > 1 and _global_install(command):
         return []  # ``npm install -g npm@latest``: the named packages from the registry, not the directory's
-    return [(cwd, "builds and runs what is in it")] if not verbs or not ops or ops[0] in verbs else []
+    if command.name == "go" and any(names_module_version(o) for o in ops[1:]):
+        return []  # ``go run golang.org/x/tools/cmd/stringer@v0.1.0``: a module from the proxy, not the directory's
+    if not ops:
+        return [] if command.name in _VERB_NEEDED else [(cwd, "builds and runs what is in it")]
+    return [(cwd, "builds and runs what is in it")] if not verbs or ops[0] in verbs else []
 
 
 # The cluster clients' verbs that create or change what a manifest declares (not ``get``/``diff``/``delete``).

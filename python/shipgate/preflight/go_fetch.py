@@ -46,10 +46,16 @@ class ModuleCache:
             return True  # egress.py's reading of the other ``go mod`` subcommands, unchanged
         if verb not in _BUILDS:
             return False
-        if verb in ("install", "run") and any(_AT_VERSION.match(w) for w in words[1:]):
+        if verb in ("install", "run") and any(names_module_version(w) for w in words[1:]):
             return True  # a module named at a version, outside the main module: fetched every time
         fetched, self.filled = not self.filled, True
         return fetched
+
+
+def names_module_version(word: str) -> bool:
+    """``golang.org/x/tools/cmd/stringer@v0.1.0``: a module path at a version, which ``go install``/``go run`` fetch
+    from the proxy rather than build from the working directory's module."""
+    return _AT_VERSION.match(word) is not None
 
 
 def _offline(words: list[str], env: dict[str, str]) -> bool:
