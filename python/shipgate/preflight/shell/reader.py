@@ -1506,14 +1506,14 @@ class _Reader:
             return
         call = made[0]
         # each call escalates where it is written, as each call of a function that runs its arguments with sudo
-        # (``runAsRoot cp …``) does: the body's sudo runs once per call (hold-out set 272)
-        if runner.escalation is not None and runner.escalation_line is not None and not call.escalation:
+        # (``runAsRoot cp …``) does: the body's sudo runs once per call (hold-out set 272); an escalator taken only
+        # as root (root's ``su`` dropping privileges) stays at the body's line, which its uid-0 branch judges
+        per_call = runner.escalation is not None and not runner.escalates_as_root
+        if per_call and runner.escalation_line is not None and not call.escalation:
             self.runner_escalations.add((base(words[0]) or "", runner.escalation_line))
-        shell = _replaced(
-            call,
-            escalation=call.escalation or runner.escalation,
-            escalation_line=call.escalation_line if call.escalation else runner.escalation and call.line,
-        )
+        own_line = call.line if per_call else runner.escalation_line
+        escalation_line = call.escalation_line if call.escalation else own_line
+        shell = _replaced(call, escalation=call.escalation or runner.escalation, escalation_line=escalation_line)
         self._reparse(string, ctx, shell, via=runner.via, line=line, substituted=words[runner.position].value is None)
 
     def _run_shell_among_arguments(self, words: list[Word], made: list[Command], ctx: _Ctx, line: int) -> None:

@@ -26,6 +26,9 @@ class StringRunner:
     escalation: str | None = None
     escalation_line: int | None = None
     as_root: bool = False  # the one way recorded so far runs only in a uid-0 branch
+    # the escalator is taken only in a uid-0 branch (``if [ "$(id -u)" = 0 ]; then su -p "$user" -c "$1"; fi``):
+    # root's ``su`` drops privileges, so the body's line, read under its branch, judges every call
+    escalates_as_root: bool = False
 
 
 def record_runner(
@@ -51,9 +54,10 @@ def record_runner(
     plain_root = as_root and escalation is None
     known = found.get(function)
     if known is None:
-        found[function] = StringRunner(position, via, escalation, escalation_line, plain_root)
+        root_escalator = as_root and escalation is not None
+        found[function] = StringRunner(position, via, escalation, escalation_line, plain_root, root_escalator)
     elif known.via == via and known.as_root and escalation is not None:
-        found[function] = StringRunner(known.position, via, escalation, escalation_line)
+        found[function] = StringRunner(known.position, via, escalation, escalation_line, escalates_as_root=as_root)
     elif known.via == via and plain_root and known.escalation is not None:
         return
     elif known.escalation != escalation or known.via != via:
